@@ -1,0 +1,3 @@
+/** C function pointers from Java lambdas, with a registry, lifecycle and crash safety. */
+module epsilon.foreign.callback {
+}

@@ -1,0 +1,3 @@
+/** Static-final downcall handles for hot libc functions. */
+module epsilon.foreign.inline {
+}

@@ -1,0 +1,3 @@
+/** Size-class pooling of native memory segments. */
+module epsilon.foreign.memorypool {
+}

@@ -1,0 +1,3 @@
+/** C struct and union layout, zero-copy typed views, bit-fields, and header declaration parsing. */
+module epsilon.foreign.struct {
+}

@@ -1,0 +1,3 @@
+/** Per-signature compiled invokers for native calls, cached by call shape. */
+module epsilon.foreign.trampoline {
+}

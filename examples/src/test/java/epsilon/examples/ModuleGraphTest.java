@@ -1,0 +1,103 @@
+package epsilon.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ModuleGraphTest {
+    private static final List<String> LIBRARY_DIRECTORIES = List.of(
+            "epsilon-foreign-trampoline", "epsilon-foreign-marshalling", "epsilon-foreign-struct",
+            "epsilon-foreign-callback", "epsilon-foreign-inline", "epsilon-foreign-memorypool",
+            "epsilon-foreign-core", "epsilon-foreign-batch", "epsilon-foreign-optimize");
+
+    private static List<ModuleDescriptor> builtModules() {
+        Path root = Path.of(System.getProperty("epsilon.root", ".."));
+        Path[] outputs = LIBRARY_DIRECTORIES.stream()
+                .map(dir -> root.resolve(dir).resolve("target/classes"))
+                .peek(p -> assertTrue(Files.isRegularFile(p.resolve("module-info.class")),
+                        "no compiled module descriptor at " + p))
+                .toArray(Path[]::new);
+        return ModuleFinder.of(outputs).findAll().stream()
+                .map(ModuleReference::descriptor)
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void shouldFindEveryLibraryModuleInTheBuildOutput() {
+        Set<String> names = builtModules().stream().map(ModuleDescriptor::name).collect(Collectors.toSet());
+        assertEquals(Set.of("epsilon.foreign.trampoline", "epsilon.foreign.marshalling", "epsilon.foreign.struct",
+                "epsilon.foreign.callback", "epsilon.foreign.inline", "epsilon.foreign.memorypool",
+                "epsilon.foreign", "epsilon.foreign.batch", "epsilon.foreign.optimize"), names);
+    }
+
+    @Test
+    void shouldKeepTheLoadOrderOfTheDesign() {
+        assertEquals(List.of(), ModuleGraphRules.violations(builtModules()));
+    }
+
+    // The rules themselves, each shown failing on a graph built to break it.
+
+    @Test
+    void shouldDetectACycle() {
+        var a = ModuleDescriptor.newModule("epsilon.foreign").requires("epsilon.foreign.batch").build();
+        var b = ModuleDescriptor.newModule("epsilon.foreign.batch").requires("epsilon.foreign").build();
+        assertTrue(ModuleGraphRules.violations(List.of(a, b)).stream()
+                        .anyMatch(v -> v.startsWith("cycle: epsilon.foreign -> epsilon.foreign.batch -> epsilon.foreign")),
+                () -> ModuleGraphRules.violations(List.of(a, b)).toString());
+    }
+
+    @Test
+    void shouldDetectRequiresTransitive() {
+        var core = ModuleDescriptor.newModule("epsilon.foreign")
+                .requires(Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE), "epsilon.foreign.marshalling")
+                .build();
+        assertEquals(List.of("epsilon.foreign has 'requires transitive epsilon.foreign.marshalling'"),
+                ModuleGraphRules.violations(List.of(core)));
+    }
+
+    @Test
+    void shouldDetectAnIndependentModuleThatRequiresAnother() {
+        var struct = ModuleDescriptor.newModule("epsilon.foreign.struct").requires("epsilon.foreign.marshalling").build();
+        assertEquals(List.of("epsilon.foreign.struct requires epsilon.foreign.marshalling, which DESIGN.md does not allow"),
+                ModuleGraphRules.violations(List.of(struct)));
+    }
+
+    @Test
+    void shouldDetectCoreReachingOptimizeByName() {
+        var core = ModuleDescriptor.newModule("epsilon.foreign").requires("epsilon.foreign.optimize").build();
+        assertEquals(List.of("epsilon.foreign requires epsilon.foreign.optimize, which DESIGN.md does not allow"),
+                ModuleGraphRules.violations(List.of(core)));
+    }
+
+    @Test
+    void shouldDetectAnExportedInternalPackage() {
+        var inline = ModuleDescriptor.newModule("epsilon.foreign.inline")
+                .exports("epsilon.foreign.inline.internal").build();
+        assertEquals(List.of("epsilon.foreign.inline exports internal package epsilon.foreign.inline.internal to everyone"),
+                ModuleGraphRules.violations(List.of(inline)));
+    }
+
+    @Test
+    void shouldAllowAnInternalPackageExportedToANamedSibling() {
+        var inline = ModuleDescriptor.newModule("epsilon.foreign.inline")
+                .exports(Set.of(), "epsilon.foreign.inline.internal", Set.of("epsilon.foreign"))
+                .build();
+        assertEquals(List.of(), ModuleGraphRules.violations(List.of(inline)));
+    }
+
+    @Test
+    void shouldDetectAnExportOfAnotherModulesPackage() {
+        var batch = ModuleDescriptor.newModule("epsilon.foreign.batch").exports("epsilon.foreign.marshalling").build();
+        assertEquals(List.of("epsilon.foreign.batch exports epsilon.foreign.marshalling, a package outside its own name"),
+                ModuleGraphRules.violations(List.of(batch)));
+    }
+}
