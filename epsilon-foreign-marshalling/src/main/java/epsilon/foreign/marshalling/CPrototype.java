@@ -1,0 +1,108 @@
+package epsilon.foreign.marshalling;
+
+import epsilon.foreign.marshalling.internal.DeclarationParser;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemoryLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The signature of a C function: name, return type, parameters, and whether it takes {@code ...}.
+ *
+ * {@snippet :
+ * CPrototype strlen = CPrototype.parse("size_t strlen(const char *s)");
+ * strlen.returnType();               // CType.SIZE_T
+ * strlen.parameters().get(0).type(); // CType.STRING
+ * strlen.descriptor();               // FunctionDescriptor.of(JAVA_LONG, ADDRESS) on 64-bit Linux
+ *
+ * CPrototype printf = CPrototype.parse("int printf(const char *fmt, ...)");
+ * printf.variadic();                 // true; descriptor() covers the fixed part only
+ * }
+ *
+ * @param name       the function's name; {@code null} for the signature of a function pointer type
+ * @param returnType what the function returns, possibly {@link CType#VOID}
+ * @param parameters the declared (fixed) parameters, in order
+ * @param variadic   whether the parameter list ends with {@code ...}
+ */
+public record CPrototype(String name, CType returnType, List<CParameter> parameters, boolean variadic) {
+    /**
+     * @throws IllegalArgumentException if an array is returned (C functions cannot return arrays)
+     */
+    public CPrototype {
+        Objects.requireNonNull(returnType, "returnType");
+        parameters = List.copyOf(parameters);
+        if (returnType instanceof ArrayType) {
+            throw new IllegalArgumentException((name == null ? "a function" : name) + " cannot return an array ("
+                    + returnType.name() + ")");
+        }
+    }
+
+    /**
+     * Parses one C function declaration. Accepted: the C type spellings of {@link CType#parse} (including typedef
+     * names registered with {@link CType#define}), named or unnamed parameters, {@code (void)} and {@code ()} for
+     * no parameters, {@code ...}, array parameters ({@code int a[4]}, {@code char *argv[]}), function-pointer
+     * parameters and results ({@code void (*signal(int sig, void (*handler)(int)))(int)}), the qualifiers and
+     * storage classes {@code const volatile restrict __restrict extern static inline} (ignored), C comments, and
+     * a trailing {@code ;}.
+     *
+     * {@snippet :
+     * CPrototype qsort = CPrototype.parse(
+     *     "void qsort(void *base, size_t n, size_t size, int (*compar)(const void *, const void *))");
+     * }
+     *
+     * @throws ParseError with the line:column and what was expected, such as
+     *                    {@code "expected ')' at 1:17 but found 'x'"}
+     */
+    public static CPrototype parse(String text) {
+        return DeclarationParser.parsePrototype(text);
+    }
+
+    /** A prototype with unnamed parameters of the given types, not variadic. */
+    public static CPrototype of(String name, CType returnType, CType... parameterTypes) {
+        List<CParameter> parameters = new ArrayList<>(parameterTypes.length);
+        for (CType type : parameterTypes) {
+            parameters.add(new CParameter(null, type));
+        }
+        return new CPrototype(name, returnType, parameters, false);
+    }
+
+    /** The parameter types, in order. */
+    public List<CType> parameterTypes() {
+        return parameters.stream().map(CParameter::type).toList();
+    }
+
+    /** The number of fixed parameters (the minimum number of arguments, for a variadic function). */
+    public int arity() {
+        return parameters.size();
+    }
+
+    /**
+     * The descriptor of the fixed part, for {@link java.lang.foreign.Linker#downcallHandle}: each parameter's
+     * {@link CType#argumentLayout()} (arrays as pointers), and no return layout for {@code void}. For a variadic
+     * function, the caller appends the layouts of the actual variadic arguments and passes
+     * {@link java.lang.foreign.Linker.Option#firstVariadicArg(int)} with {@link #arity()}.
+     */
+    public FunctionDescriptor descriptor() {
+        MemoryLayout[] arguments = new MemoryLayout[parameters.size()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = parameters.get(i).type().argumentLayout();
+        }
+        return returnType.isVoid()
+                ? FunctionDescriptor.ofVoid(arguments)
+                : FunctionDescriptor.of(returnType.argumentLayout(), arguments);
+    }
+
+    /** The C spelling, such as {@code "size_t strlen(char *s)"} ({@code const} is not kept). */
+    @Override
+    public String toString() {
+        String list = parameters.stream().map(CParameter::toString).collect(Collectors.joining(", "));
+        if (variadic) {
+            list = list.isEmpty() ? "..." : list + ", ...";
+        }
+        String head = returnType.name();
+        String shownName = name == null ? "(*)" : name;
+        return head + (head.endsWith("*") ? "" : " ") + shownName + "(" + (list.isEmpty() ? "void" : list) + ")";
+    }
+}

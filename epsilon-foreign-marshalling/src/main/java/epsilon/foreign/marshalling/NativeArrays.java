@@ -1,0 +1,171 @@
+package epsilon.foreign.marshalling;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Java arrays and lists in native memory: the Java form of Lisp's {@code with-string-array},
+ * {@code with-output-array} and {@code with-pinned-array}.
+ *
+ * {@snippet :
+ * try (Arena arena = Arena.ofConfined()) {
+ *     MemorySegment argv = NativeArrays.stringArray(List.of("ls", "-l"), arena);  // char *argv[] = {"ls", "-l", NULL}
+ *     OutputArray out = NativeArrays.output(CType.INT, 4, arena);                  // int out[4], for C to fill
+ *     fill.invokeExact(out.segment(), 4);
+ *     int[] values = out.toIntArray();
+ *     MemorySegment in = NativeArrays.copyOf(new double[] {1.5, 2.5}, arena);      // double in[2] = {1.5, 2.5}
+ * } // all of it is freed here, with the arena
+ * }
+ *
+ * <p>Everything is allocated from the caller's allocator and lives as long as it does; with an
+ * {@link java.lang.foreign.Arena} that means "freed when the scope closes". Copies are made because a Java array
+ * may move; passing one without a copy ({@code with-pinned-array}) is the job of a downcall linked with
+ * {@link java.lang.foreign.Linker.Option#critical(boolean) critical(true)}, which accepts
+ * {@link MemorySegment#ofArray(int[])} directly. For C that writes into an array, {@code copyInto} copies the
+ * result back.
+ */
+public final class NativeArrays {
+    private NativeArrays() {}
+
+    /** A NULL-terminated {@code char **} of UTF-8 strings; see {@link #stringArray(List, Charset, SegmentAllocator)}. */
+    public static MemorySegment stringArray(List<String> strings, SegmentAllocator allocator) {
+        return stringArray(strings, StandardCharsets.UTF_8, allocator);
+    }
+
+    /**
+     * A NULL-terminated array of pointers to NUL-terminated strings, as {@code execv}'s {@code argv} or
+     * {@code environ}: {@code strings.size() + 1} pointers, the last one {@code NULL}. A {@code null} element
+     * becomes a {@code NULL} pointer (which C will take as the end).
+     *
+     * @throws ConversionError if a string contains {@code '\0'} or a character the charset cannot encode
+     */
+    public static MemorySegment stringArray(List<String> strings, Charset charset, SegmentAllocator allocator) {
+        MemorySegment pointers = allocator.allocate(ValueLayout.ADDRESS, strings.size() + 1L);
+        long step = ValueLayout.ADDRESS.byteSize();
+        for (int i = 0; i < strings.size(); i++) {
+            String s = strings.get(i);
+            pointers.setAtIndex(ValueLayout.ADDRESS, i,
+                    s == null ? MemorySegment.NULL : NativeStrings.toNative(s, charset, allocator));
+        }
+        pointers.set(ValueLayout.ADDRESS, strings.size() * step, MemorySegment.NULL);
+        return pointers;
+    }
+
+    /**
+     * The strings of a NULL-terminated {@code char **}, such as one built by {@link #stringArray} or C's
+     * {@code environ}.
+     *
+     * @param maxCount the most entries to read before giving up (protects against an unterminated array)
+     * @throws ConversionError if no NULL entry is found within {@code maxCount} entries
+     */
+    public static List<String> readStringArray(MemorySegment pointers, Charset charset, int maxCount) {
+        MemorySegment entries = pointers.byteSize() == 0
+                ? pointers.reinterpret(ValueLayout.ADDRESS.byteSize() * (maxCount + 1L))
+                : pointers;
+        long available = entries.byteSize() / ValueLayout.ADDRESS.byteSize();
+        List<String> strings = new ArrayList<>();
+        for (long i = 0; i < Math.min(available, maxCount + 1L); i++) {
+            MemorySegment entry = entries.getAtIndex(ValueLayout.ADDRESS, i);
+            if (entry.address() == 0) {
+                return strings;
+            }
+            strings.add(NativeStrings.fromNative(entry, charset));
+        }
+        throw new ConversionError("no NULL entry within the first " + Math.min(available, maxCount + 1L)
+                + " pointers of the string array at 0x" + Long.toHexString(pointers.address()), null, null);
+    }
+
+    /**
+     * Native memory for {@code count} elements of {@code element} for C to fill (Lisp
+     * {@code with-output-array}); read the values back with the {@link OutputArray}'s methods.
+     *
+     * @throws IllegalArgumentException if {@code element} is {@code void} or {@code count} is negative
+     */
+    public static OutputArray output(CType element, int count, SegmentAllocator allocator) {
+        CType array = CType.arrayOf(element, count);
+        return new OutputArray(array, allocator.allocate(array.layout()));
+    }
+
+    /** A native copy of {@code values}, aligned for {@code int}. */
+    public static MemorySegment copyOf(int[] values, SegmentAllocator allocator) {
+        return allocator.allocateFrom(ValueLayout.JAVA_INT, values);
+    }
+
+    /** A native copy of {@code values}, aligned for {@code long}. */
+    public static MemorySegment copyOf(long[] values, SegmentAllocator allocator) {
+        return allocator.allocateFrom(ValueLayout.JAVA_LONG, values);
+    }
+
+    /** A native copy of {@code values}, aligned for {@code double}. */
+    public static MemorySegment copyOf(double[] values, SegmentAllocator allocator) {
+        return allocator.allocateFrom(ValueLayout.JAVA_DOUBLE, values);
+    }
+
+    /** A native copy of {@code values}, aligned for {@code float}. */
+    public static MemorySegment copyOf(float[] values, SegmentAllocator allocator) {
+        return allocator.allocateFrom(ValueLayout.JAVA_FLOAT, values);
+    }
+
+    /** A native copy of {@code values}. */
+    public static MemorySegment copyOf(short[] values, SegmentAllocator allocator) {
+        return allocator.allocateFrom(ValueLayout.JAVA_SHORT, values);
+    }
+
+    /** A native copy of {@code values}. */
+    public static MemorySegment copyOf(byte[] values, SegmentAllocator allocator) {
+        return allocator.allocateFrom(ValueLayout.JAVA_BYTE, values);
+    }
+
+    /** A native copy of {@code values} as 16-bit code units (C's {@code char16_t}/{@code unsigned short}). */
+    public static MemorySegment copyOf(char[] values, SegmentAllocator allocator) {
+        return allocator.allocateFrom(ValueLayout.JAVA_CHAR, values);
+    }
+
+    /**
+     * A native copy of any Java primitive array except {@code boolean[]}.
+     *
+     * @throws IllegalArgumentException if {@code array} is not such an array
+     */
+    public static MemorySegment copyOfArray(Object array, SegmentAllocator allocator) {
+        return switch (Objects.requireNonNull(array, "array")) {
+            case int[] a -> copyOf(a, allocator);
+            case long[] a -> copyOf(a, allocator);
+            case double[] a -> copyOf(a, allocator);
+            case float[] a -> copyOf(a, allocator);
+            case short[] a -> copyOf(a, allocator);
+            case byte[] a -> copyOf(a, allocator);
+            case char[] a -> copyOf(a, allocator);
+            default -> throw new IllegalArgumentException("not a copyable primitive array: " + array.getClass().getTypeName());
+        };
+    }
+
+    /**
+     * Copies {@code destination.length} ints from {@code source} back into a Java array, after C has written them.
+     *
+     * @throws IndexOutOfBoundsException if {@code source} is shorter than {@code destination}
+     */
+    public static void copyInto(MemorySegment source, int[] destination) {
+        MemorySegment.copy(source, ValueLayout.JAVA_INT, 0, destination, 0, destination.length);
+    }
+
+    /** Copies {@code destination.length} longs back into a Java array; see {@link #copyInto(MemorySegment, int[])}. */
+    public static void copyInto(MemorySegment source, long[] destination) {
+        MemorySegment.copy(source, ValueLayout.JAVA_LONG, 0, destination, 0, destination.length);
+    }
+
+    /** Copies {@code destination.length} doubles back into a Java array; see {@link #copyInto(MemorySegment, int[])}. */
+    public static void copyInto(MemorySegment source, double[] destination) {
+        MemorySegment.copy(source, ValueLayout.JAVA_DOUBLE, 0, destination, 0, destination.length);
+    }
+
+    /** Copies {@code destination.length} bytes back into a Java array; see {@link #copyInto(MemorySegment, int[])}. */
+    public static void copyInto(MemorySegment source, byte[] destination) {
+        MemorySegment.copy(source, ValueLayout.JAVA_BYTE, 0, destination, 0, destination.length);
+    }
+}

@@ -1,0 +1,178 @@
+package epsilon.foreign.marshalling;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Java strings to and from NUL-terminated C strings in any charset.
+ *
+ * {@snippet :
+ * try (Arena arena = Arena.ofConfined()) {
+ *     MemorySegment utf8 = NativeStrings.toNative("héllo", arena);                       // 7 bytes: 6 + NUL
+ *     MemorySegment wide = NativeStrings.toNative("héllo", StandardCharsets.UTF_16LE, arena); // 12 bytes: 10 + 2-byte NUL
+ *     String back = NativeStrings.fromNative(wide, StandardCharsets.UTF_16LE);         // "héllo"
+ * } // freed here: the memory belongs to the arena
+ * }
+ *
+ * <p>The terminator is one code unit wide ({@link #terminatorWidth}). {@code UTF-16} and {@code UTF-32} without a
+ * stated byte order mean the platform's order and are written without a byte-order mark, as C's
+ * {@code char16_t}/{@code wchar_t} strings are. Encoding is strict: a character the charset cannot represent, or
+ * an embedded {@code '\0'} (C would see the string cut short), is a {@link ConversionError}; UTF-8 encoding is
+ * the JDK's, which writes {@code '?'} for an unpaired surrogate. Decoding replaces malformed input with U+FFFD.
+ *
+ * <p>Memory comes from the allocator the caller passes: with an {@link java.lang.foreign.Arena} it is freed
+ * when the arena closes.
+ *
+ * <p>Reading from a pointer C returned (a zero-length segment) scans for the terminator without a bound, so
+ * this class calls the restricted {@link MemorySegment#reinterpret(long)}: on the module path, run with
+ * {@code --enable-native-access=epsilon.foreign.marshalling}.
+ */
+public final class NativeStrings {
+    /** Charsets that {@link MemorySegment#getString(long, Charset)} reads with its own fast terminator scan. */
+    private static final Set<Charset> JDK_READABLE = Set.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1,
+            StandardCharsets.US_ASCII, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
+            Charset.forName("UTF-32LE"), Charset.forName("UTF-32BE"));
+
+    private NativeStrings() {}
+
+    /**
+     * The width in bytes of a code unit, and so of the NUL terminator: 2 for the UTF-16 family, 4 for the
+     * UTF-32 family, 1 otherwise.
+     */
+    public static int terminatorWidth(Charset charset) {
+        String name = charset.name().toUpperCase(java.util.Locale.ROOT);
+        return name.contains("UTF-16") ? 2 : name.contains("UTF-32") ? 4 : 1;
+    }
+
+    /** {@code s} as a UTF-8, NUL-terminated C string in memory from {@code allocator}. */
+    public static MemorySegment toNative(String s, SegmentAllocator allocator) {
+        return toNative(s, StandardCharsets.UTF_8, allocator);
+    }
+
+    /**
+     * {@code s} as a NUL-terminated C string in {@code charset}, in memory from {@code allocator}, aligned to the
+     * code unit width.
+     *
+     * @throws ConversionError if {@code s} contains {@code '\0'} or a character {@code charset} cannot encode
+     */
+    public static MemorySegment toNative(String s, Charset charset, SegmentAllocator allocator) {
+        Objects.requireNonNull(s, "s");
+        int nul = s.indexOf('\0');
+        if (nul >= 0) {
+            throw new ConversionError("string contains a NUL character at index " + nul + " (length " + s.length()
+                    + "); C would see only its first " + nul + " characters", null, null);
+        }
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return allocator.allocateFrom(s);
+        }
+        Charset effective = nativeOrder(charset);
+        int width = terminatorWidth(charset);
+        ByteBuffer bytes = encode(s, effective);
+        MemorySegment segment = allocator.allocate(bytes.remaining() + (long) width, width);
+        segment.asByteBuffer().put(bytes);
+        segment.asSlice(segment.byteSize() - width).fill((byte) 0);
+        return segment;
+    }
+
+    /** The UTF-8 C string at {@code pointer}; {@code null} for C's {@code NULL}. See {@link #fromNative(MemorySegment, Charset)}. */
+    public static String fromNative(MemorySegment pointer) {
+        return fromNative(pointer, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The C string at {@code pointer}, up to its terminator. A zero-length segment (a pointer C returned) is read
+     * without a bound; a segment with a size (a buffer) must contain the terminator.
+     *
+     * @return the text, or {@code null} when {@code pointer} is {@code null} or C's {@code NULL}
+     * @throws ConversionError if a sized segment has no terminator within its bounds
+     */
+    public static String fromNative(MemorySegment pointer, Charset charset) {
+        if (pointer == null || pointer.isNative() && pointer.address() == 0) {
+            return null;
+        }
+        MemorySegment text = pointer.byteSize() == 0 ? pointer.reinterpret(Long.MAX_VALUE) : pointer;
+        Charset effective = nativeOrder(charset);
+        if (JDK_READABLE.contains(effective)) {
+            try {
+                return text.getString(0, effective);
+            } catch (IndexOutOfBoundsException e) {
+                throw unterminated(pointer, charset, e);
+            }
+        }
+        int width = terminatorWidth(charset);
+        long length = terminatorOffset(text, width);
+        if (length < 0) {
+            throw unterminated(pointer, charset, null);
+        }
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new ConversionError("C string of " + length + " bytes is too long for a Java String", null, null);
+        }
+        byte[] bytes = text.asSlice(0, length).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        return new String(bytes, effective);
+    }
+
+    /** The byte offset of the first all-zero code unit of {@code width} bytes, or -1 if the segment has none. */
+    private static long terminatorOffset(MemorySegment text, int width) {
+        long limit = text.byteSize() - width;
+        for (long offset = 0; offset <= limit; offset += width) {
+            boolean zero = true;
+            for (int i = 0; i < width && zero; i++) {
+                zero = text.get(java.lang.foreign.ValueLayout.JAVA_BYTE, offset + i) == 0;
+            }
+            if (zero) {
+                return offset;
+            }
+        }
+        return -1;
+    }
+
+    private static ConversionError unterminated(MemorySegment pointer, Charset charset, Throwable cause) {
+        return new ConversionError("no " + terminatorWidth(charset) + "-byte NUL terminator within the "
+                + pointer.byteSize() + " bytes of the segment at address 0x" + Long.toHexString(pointer.address())
+                + " (" + charset.name() + ")", null, cause);
+    }
+
+    /** {@code UTF-16}/{@code UTF-32} without an order become the platform-order variants, so no BOM is written or expected. */
+    static Charset nativeOrder(Charset charset) {
+        boolean little = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+        return switch (charset.name()) {
+            case "UTF-16" -> little ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+            case "UTF-32" -> Charset.forName(little ? "UTF-32LE" : "UTF-32BE");
+            default -> charset;
+        };
+    }
+
+    private static ByteBuffer encode(String s, Charset charset) {
+        CharsetEncoder encoder = charset.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return encoder.encode(CharBuffer.wrap(s));
+        } catch (CharacterCodingException e) {
+            int at = firstUnencodable(s, charset);
+            throw new ConversionError("cannot encode string in " + charset.name() + ": character "
+                    + (at >= 0 ? "'" + s.charAt(at) + "' (U+" + String.format("%04X", (int) s.charAt(at)) + ") at index " + at
+                               : "sequence") + " is not representable", null, e);
+        }
+    }
+
+    private static int firstUnencodable(String s, Charset charset) {
+        CharsetEncoder encoder = charset.newEncoder();
+        for (int i = 0; i < s.length(); i++) {
+            if (!encoder.canEncode(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,90 @@
+package epsilon.foreign.marshalling;
+
+import java.lang.foreign.AddressLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.Charset;
+import java.util.Objects;
+
+/**
+ * A pointer to NUL-terminated text in a charset: {@link CType#STRING} is {@code char *} in UTF-8;
+ * {@link CType#string(Charset)} makes others. Java sees a {@link String}, and C's {@code NULL} as {@code null}.
+ * The terminator is one code unit wide: 1 byte for UTF-8 and single-byte charsets, 2 for UTF-16, 4 for UTF-32
+ * (UTF-16 and UTF-32 without a byte-order mark are used in the platform's byte order, as C's
+ * {@code char16_t}/{@code wchar_t} are).
+ *
+ * <p>{@link Marshal#toForeign} copies a {@code String} into memory from the given allocator, and also accepts
+ * a {@link MemorySegment} (a buffer C may write into) or {@code null}.
+ */
+public final class StringType implements CType {
+    private final Charset charset;
+    private final String name;
+
+    StringType(Charset charset) {
+        this.charset = Objects.requireNonNull(charset, "charset");
+        this.name = switch (epsilon.foreign.marshalling.NativeStrings.terminatorWidth(charset)) {
+            case 2 -> "char16_t *";
+            case 4 -> "char32_t *";
+            default -> "char *";
+        };
+    }
+
+    /** The charset text is encoded in. */
+    public Charset charset() {
+        return charset;
+    }
+
+    /** {@code "char *"}, or {@code "char16_t *"}/{@code "char32_t *"} for UTF-16/UTF-32 text. */
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.STRING;
+    }
+
+    /** {@link ValueLayout#ADDRESS}: the text's length is found by its terminator, not by a layout. */
+    @Override
+    public AddressLayout layout() {
+        return ValueLayout.ADDRESS;
+    }
+
+    @Override
+    public Class<?> carrier() {
+        return MemorySegment.class;
+    }
+
+    @Override
+    public Class<?> javaType() {
+        return String.class;
+    }
+
+    @Override
+    public boolean isSigned() {
+        return false;
+    }
+
+    /** True: a {@code String} is copied into native memory. */
+    @Override
+    public boolean needsAllocator() {
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StringType that && charset.equals(that.charset);
+    }
+
+    @Override
+    public int hashCode() {
+        return charset.hashCode();
+    }
+
+    /** The C spelling, with the charset when it is not UTF-8. */
+    @Override
+    public String toString() {
+        return charset.name().equals("UTF-8") ? name : name + " (" + charset.name() + ")";
+    }
+}

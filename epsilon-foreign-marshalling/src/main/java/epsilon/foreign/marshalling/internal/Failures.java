@@ -1,0 +1,67 @@
+package epsilon.foreign.marshalling.internal;
+
+import epsilon.foreign.marshalling.ArgumentTypeError;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.ConversionError;
+import epsilon.foreign.marshalling.NullArgumentError;
+import java.lang.foreign.MemorySegment;
+
+/** Builds the conversion errors, so every message names the function, the argument, the C type and the value. */
+public final class Failures {
+    private static final int SHOWN_VALUE_LENGTH = 40;
+
+    private Failures() {}
+
+    /** {@code "argument 2 of strtol"}, {@code "argument 2"}, or {@code "value"} outside a call. */
+    public static String where(String functionName, int index) {
+        if (index >= 0) {
+            return functionName == null ? "argument " + index : "argument " + index + " of " + functionName;
+        }
+        return functionName == null ? "value" : "value for " + functionName;
+    }
+
+    /** The Java class and a short rendering of a value: {@code java.lang.String "abc"}. */
+    public static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        String shown;
+        if (value instanceof String s) {
+            shown = "\"" + (s.length() > SHOWN_VALUE_LENGTH ? s.substring(0, SHOWN_VALUE_LENGTH) + "..." : s) + "\"";
+        } else if (value.getClass().isArray()) {
+            shown = "of length " + java.lang.reflect.Array.getLength(value);
+        } else if (value instanceof MemorySegment segment) {
+            shown = "at 0x" + Long.toHexString(segment.address()) + " of " + segment.byteSize() + " bytes";
+        } else {
+            String text = String.valueOf(value);
+            shown = text.length() > SHOWN_VALUE_LENGTH ? text.substring(0, SHOWN_VALUE_LENGTH) + "..." : text;
+        }
+        return value.getClass().getTypeName() + " " + shown;
+    }
+
+    /** A value of a Java type the C type does not accept. */
+    public static ArgumentTypeError wrongType(Object value, CType type, String accepted, String functionName, int index) {
+        return new ArgumentTypeError(where(functionName, index) + ": expected C type " + type.name() + " (" + accepted
+                + ") but got " + describe(value), functionName, index);
+    }
+
+    /** {@code null} for a C type that has no null. */
+    public static NullArgumentError nullValue(CType type, String functionName, int index) {
+        return new NullArgumentError(where(functionName, index) + ": null is not a value of C type " + type.name()
+                + "; only pointer types accept null", functionName, index);
+    }
+
+    /** A value outside the C type's range, or otherwise not representable in it. */
+    public static ConversionError notRepresentable(Object value, CType type, String why, String functionName, int index) {
+        return new ConversionError(where(functionName, index) + ": " + value + " does not fit C type " + type.name()
+                + " (" + why + ")", functionName, null);
+    }
+
+    /** Adds the call site to a conversion error raised without one (by {@link epsilon.foreign.marshalling.CEnum}, for instance). */
+    public static ConversionError inCall(ConversionError error, String functionName, int index) {
+        if (functionName == null && index < 0) {
+            return error;
+        }
+        return new ConversionError(where(functionName, index) + ": " + error.getMessage(), functionName, error.getCause());
+    }
+}

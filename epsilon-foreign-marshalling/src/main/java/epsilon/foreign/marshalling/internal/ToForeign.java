@@ -1,0 +1,285 @@
+package epsilon.foreign.marshalling.internal;
+
+import epsilon.foreign.marshalling.ArrayType;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.ConversionError;
+import epsilon.foreign.marshalling.EnumType;
+import epsilon.foreign.marshalling.NativeArrays;
+import epsilon.foreign.marshalling.NativeStrings;
+import epsilon.foreign.marshalling.PointerType;
+import epsilon.foreign.marshalling.ScalarType;
+import epsilon.foreign.marshalling.StringType;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * Java value to carrier value, for every {@link CType.Kind}: the checked, general path behind
+ * {@link epsilon.foreign.marshalling.Marshal#toForeign}, whose fast paths handle the exact boxed carrier first.
+ */
+public final class ToForeign {
+    private static final BigInteger TWO_TO_THE_64 = BigInteger.ONE.shiftLeft(64);
+    private static final String INTEGRAL = "a Byte, Short, Integer, Long, BigInteger or Character";
+
+    private ToForeign() {}
+
+    /** The boxed carrier for {@code value} as a {@code type}; see {@link epsilon.foreign.marshalling.Marshal#toForeign}. */
+    public static Object convert(Object value, CType type, SegmentAllocator allocator, String fn, int index) {
+        if (value == null) {
+            return switch (type.kind()) {
+                case POINTER, STRING, ARRAY, FUNCTION_POINTER -> MemorySegment.NULL;
+                default -> throw Failures.nullValue(type, fn, index);
+            };
+        }
+        return switch (type.kind()) {
+            case VOID -> throw Failures.wrongType(value, type, "void has no values", fn, index);
+            case BOOL -> {
+                if (value instanceof Boolean) {
+                    yield value;
+                }
+                throw Failures.wrongType(value, type, "a Boolean", fn, index);
+            }
+            case CHAR, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64 -> integer(value, type, fn, index);
+            case FLOAT -> toFloat(value, type, fn, index);
+            case DOUBLE -> toDouble(value, type, fn, index);
+            case POINTER -> pointer(value, (PointerType) type, allocator, fn, index);
+            case STRING -> {
+                if (value instanceof String s) {
+                    yield string(s, (StringType) type, allocator, fn, index);
+                }
+                if (value instanceof MemorySegment) {
+                    yield value;
+                }
+                throw Failures.wrongType(value, type, "a String, a MemorySegment or null", fn, index);
+            }
+            case ARRAY -> array(value, (ArrayType) type, allocator, fn, index);
+            case ENUM -> enumeration(value, (EnumType) type, fn, index);
+            case STRUCT -> {
+                if (value instanceof MemorySegment segment) {
+                    if (segment.byteSize() != type.byteSize()) {
+                        throw new ConversionError(Failures.where(fn, index) + ": the segment has " + segment.byteSize()
+                                + " bytes but " + type.name() + " has " + type.byteSize(), fn, null);
+                    }
+                    yield segment;
+                }
+                throw Failures.wrongType(value, type, "a MemorySegment holding the struct", fn, index);
+            }
+            case FUNCTION_POINTER -> {
+                if (value instanceof MemorySegment) {
+                    yield value;
+                }
+                throw Failures.wrongType(value, type,
+                        "a MemorySegment: an upcall stub or a function address", fn, index);
+            }
+        };
+    }
+
+    /** The boxed carrier ({@code Byte}, {@code Short}, {@code Integer} or {@code Long}) of an integral value, range-checked. */
+    static Object integer(Object value, CType type, String fn, int index) {
+        CType.Kind kind = type.kind();
+        long v;
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            v = ((Number) value).longValue();
+            // A Long is the Java type of a 64-bit unsigned C type, holding its raw bits: every Long fits.
+            if (kind == CType.Kind.UINT64 && (v >= 0 || value instanceof Long)) {
+                return v;
+            }
+        } else if (value instanceof Character c) {
+            v = c;
+        } else if (value instanceof BigInteger big) {
+            if (kind == CType.Kind.UINT64) {
+                if (big.signum() < 0 || big.compareTo(TWO_TO_THE_64) >= 0) {
+                    throw Failures.notRepresentable(value, type, "range 0..18446744073709551615", fn, index);
+                }
+                return big.longValue();
+            }
+            if (big.bitLength() > 63) {
+                throw Failures.notRepresentable(value, type, range(kind), fn, index);
+            }
+            v = big.longValue();
+        } else {
+            throw Failures.wrongType(value, type, INTEGRAL, fn, index);
+        }
+        if (!inRange(v, kind)) {
+            throw Failures.notRepresentable(value, type, range(kind), fn, index);
+        }
+        return switch (kind) {
+            case CHAR, INT8, UINT8 -> (byte) v;
+            case INT16, UINT16 -> (short) v;
+            case INT32, UINT32 -> (int) v;
+            default -> v;
+        };
+    }
+
+    private static boolean inRange(long v, CType.Kind kind) {
+        return switch (kind) {
+            case CHAR -> v >= Byte.MIN_VALUE && v <= 0xFF;
+            case INT8 -> v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE;
+            case UINT8 -> v >= 0 && v <= 0xFF;
+            case INT16 -> v >= Short.MIN_VALUE && v <= Short.MAX_VALUE;
+            case UINT16 -> v >= 0 && v <= 0xFFFF;
+            case INT32 -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
+            case UINT32 -> v >= 0 && v <= 0xFFFF_FFFFL;
+            case INT64 -> true;
+            default -> v >= 0; // UINT64 reached with a negative Byte/Short/Integer/Character
+        };
+    }
+
+    private static String range(CType.Kind kind) {
+        return switch (kind) {
+            case CHAR -> "range -128..255, signed or unsigned";
+            case INT8 -> "range -128..127";
+            case UINT8 -> "range 0..255";
+            case INT16 -> "range -32768..32767";
+            case UINT16 -> "range 0..65535";
+            case INT32 -> "range -2147483648..2147483647";
+            case UINT32 -> "range 0..4294967295";
+            case INT64 -> "range -9223372036854775808..9223372036854775807";
+            default -> "range 0..18446744073709551615; negative values are rejected unless given as the raw bits in a Long";
+        };
+    }
+
+    private static Object toFloat(Object value, CType type, String fn, int index) {
+        if (value instanceof Float) {
+            return value;
+        }
+        if (value instanceof Double d) {
+            if (Double.isFinite(d) && Math.abs(d) > Float.MAX_VALUE) {
+                throw Failures.notRepresentable(value, type, "beyond the float range of +-3.4028235E38", fn, index);
+            }
+            return d.floatValue();
+        }
+        if (isIntegral(value)) {
+            BigInteger exact = integral(value);
+            float f = exact.floatValue();
+            if (new BigDecimal(exact).compareTo(new BigDecimal(f)) != 0) {
+                throw Failures.notRepresentable(value, type, "not exactly representable; nearest float is " + f, fn, index);
+            }
+            return f;
+        }
+        throw Failures.wrongType(value, type, "a Float, a Double, or an integral number it represents exactly", fn, index);
+    }
+
+    private static Object toDouble(Object value, CType type, String fn, int index) {
+        if (value instanceof Double) {
+            return value;
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (isIntegral(value)) {
+            BigInteger exact = integral(value);
+            double d = exact.doubleValue();
+            if (new BigDecimal(exact).compareTo(new BigDecimal(d)) != 0) {
+                throw Failures.notRepresentable(value, type, "not exactly representable; nearest double is " + d, fn, index);
+            }
+            return d;
+        }
+        throw Failures.wrongType(value, type, "a Double, a Float, or an integral number it represents exactly", fn, index);
+    }
+
+    private static boolean isIntegral(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger || value instanceof Character;
+    }
+
+    private static BigInteger integral(Object value) {
+        return switch (value) {
+            case BigInteger big -> big;
+            case Character c -> BigInteger.valueOf(c);
+            default -> BigInteger.valueOf(((Number) value).longValue());
+        };
+    }
+
+    private static Object string(String s, StringType type, SegmentAllocator allocator, String fn, int index) {
+        requireAllocator(allocator, "a String", type, fn, index);
+        try {
+            return NativeStrings.toNative(s, type.charset(), allocator);
+        } catch (ConversionError e) {
+            throw Failures.inCall(e, fn, index);
+        }
+    }
+
+    private static Object pointer(Object value, PointerType type, SegmentAllocator allocator, String fn, int index) {
+        if (value instanceof MemorySegment) {
+            return value;
+        }
+        CType target = type.target();
+        if (value instanceof String[] strings && target instanceof StringType text) {
+            requireAllocator(allocator, "a String[]", type, fn, index);
+            try {
+                return NativeArrays.stringArray(Arrays.asList(strings), text.charset(), allocator);
+            } catch (ConversionError e) {
+                throw Failures.inCall(e, fn, index);
+            }
+        }
+        Class<?> component = value.getClass().componentType();
+        if (component != null && component.isPrimitive() && component != boolean.class
+                && (target.isVoid() || isPrimitiveElement(target) && component == target.carrier())) {
+            requireAllocator(allocator, "a Java array", type, fn, index);
+            return NativeArrays.copyOfArray(value, allocator);
+        }
+        if (value instanceof Object[] elements && !target.isVoid()) {
+            requireAllocator(allocator, "an Object[]", type, fn, index);
+            MemorySegment memory = allocator.allocate(target.layout(), elements.length);
+            for (int i = 0; i < elements.length; i++) {
+                MemoryAccess.write(memory, i * target.byteSize(), target, elements[i], allocator, fn, index);
+            }
+            return memory;
+        }
+        String accepted = target.isVoid()
+                ? "a MemorySegment, null, or a primitive array to copy"
+                : target instanceof StringType
+                        ? "a MemorySegment, null, or a String[] to copy as a NULL-terminated array"
+                        : "a MemorySegment, null, " + (isPrimitiveElement(target) ? "a " + target.carrier().getName()
+                                + "[] or " : "") + "an Object[] of " + target.name() + " values to copy";
+        throw Failures.wrongType(value, type, accepted, fn, index);
+    }
+
+    private static Object array(Object value, ArrayType type, SegmentAllocator allocator, String fn, int index) {
+        if (value instanceof MemorySegment segment) {
+            if (segment.byteSize() != 0 && segment.byteSize() < type.byteSize()) {
+                throw new ConversionError(Failures.where(fn, index) + ": the segment has " + segment.byteSize()
+                        + " bytes but " + type.name() + " needs " + type.byteSize(), fn, null);
+            }
+            return segment;
+        }
+        requireAllocator(allocator, "a Java array", type, fn, index);
+        MemorySegment memory = allocator.allocate(type.layout());
+        MemoryAccess.writeArray(memory, 0, type, value, allocator, fn, index);
+        return memory;
+    }
+
+    /** Whether arrays of {@code element} can be copied from a Java primitive array of its carrier. */
+    static boolean isPrimitiveElement(CType element) {
+        return (element instanceof ScalarType || element instanceof EnumType) && element.carrier() != boolean.class;
+    }
+
+    private static Object enumeration(Object value, EnumType type, String fn, int index) {
+        try {
+            return switch (value) {
+                case String keyword -> type.enumeration().valueOf(keyword);
+                case Enum<?> constant -> type.enumeration().valueOf(constant);
+                case Long l when l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE -> l.intValue();
+                case Integer i -> i;
+                case Short s -> s.intValue();
+                case Byte b -> b.intValue();
+                case Long l -> throw Failures.notRepresentable(value, type, "an enum is an int", fn, index);
+                default -> throw Failures.wrongType(value, type,
+                        "a keyword String, an enum constant or an int; keywords: "
+                                + type.enumeration().keywords().keySet(), fn, index);
+            };
+        } catch (ConversionError e) {
+            throw e.functionName().isPresent() || fn == null ? e : Failures.inCall(e, fn, index);
+        }
+    }
+
+    private static void requireAllocator(SegmentAllocator allocator, String what, CType type, String fn, int index) {
+        if (allocator == null) {
+            throw new ConversionError(Failures.where(fn, index) + ": converting " + what + " to C type " + type.name()
+                    + " allocates native memory, but no allocator was given", fn, null);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package epsilon.foreign.marshalling.internal;
+
+import epsilon.foreign.marshalling.CType;
+import java.lang.foreign.MemoryLayout;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Every name a type can be looked up by: the Lisp keywords and Java constant names ({@code "unsigned-long"},
+ * {@code "UNSIGNED_LONG"}), the C typedef names this library knows ({@code size_t}, {@code pid_t},
+ * {@code div_t}), the opaque ones ({@code FILE}), and the names users register with {@link CType#define}.
+ */
+public final class TypeNames {
+    private static final Pattern WORD = Pattern.compile(":?[A-Za-z_][A-Za-z0-9_-]*");
+    private static final Pattern DEFINABLE = Pattern.compile("(?:(?:struct|union|enum) )?[A-Za-z_][A-Za-z0-9_-]*");
+    /** C names of types that are only ever handled through a pointer. */
+    private static final Set<String> OPAQUE = Set.of("FILE", "DIR", "fpos_t", "va_list", "jmp_buf", "sigjmp_buf");
+    private static final Set<String> C_KEYWORDS = Set.of("void", "char", "short", "int", "long", "float", "double",
+            "signed", "unsigned", "_Bool", "bool", "struct", "union", "enum", "const", "volatile", "restrict");
+
+    private static final Map<String, CType> KEYWORDS = keywords();
+    private static final Map<String, CType> TYPEDEFS = typedefs();
+    private static final Map<String, CType> USER = new ConcurrentHashMap<>();
+
+    private TypeNames() {}
+
+    /** See {@link CType#parse(String)}. */
+    public static CType parse(String spelling) {
+        Objects.requireNonNull(spelling, "spelling");
+        String trimmed = spelling.strip();
+        CType user = USER.get(trimmed.startsWith(":") ? trimmed.substring(1) : trimmed);
+        if (user != null) {
+            return user;
+        }
+        if (WORD.matcher(trimmed).matches()) {
+            String keyword = (trimmed.startsWith(":") ? trimmed.substring(1) : trimmed)
+                    .toLowerCase(Locale.ROOT).replace('_', '-');
+            CType type = KEYWORDS.get(keyword);
+            if (type != null) {
+                return type;
+            }
+        }
+        return DeclarationParser.parseTypeName(spelling);
+    }
+
+    /** See {@link CType#define(String, CType)}. */
+    public static CType define(String name, CType as) {
+        Objects.requireNonNull(as, "as");
+        String bare = Objects.requireNonNull(name, "name").strip();
+        if (bare.startsWith(":")) {
+            bare = bare.substring(1);
+        }
+        if (!DEFINABLE.matcher(bare).matches()) {
+            throw new IllegalArgumentException("cannot define type name '" + name + "': expected an identifier such as"
+                    + " 'handle_t', a Lisp-style name such as 'my-handle', or a tagged name such as 'struct tm'");
+        }
+        if (C_KEYWORDS.contains(bare) || TYPEDEFS.containsKey(bare) || OPAQUE.contains(bare)) {
+            throw new IllegalArgumentException("cannot define type name '" + bare
+                    + "': it is a built-in C type name and keeps its meaning");
+        }
+        USER.put(bare, as);
+        return as;
+    }
+
+    /** The type a C typedef or tagged name ({@code "struct tm"}) stands for, or {@code null}. */
+    static CType typedef(String name) {
+        CType user = USER.get(name);
+        return user != null ? user : TYPEDEFS.get(name);
+    }
+
+    /** Whether {@code name} is a C type known to exist but only usable behind a pointer ({@code FILE}). */
+    static boolean isOpaque(String name) {
+        return OPAQUE.contains(name);
+    }
+
+    private static Map<String, CType> keywords() {
+        Map<String, CType> map = new HashMap<>();
+        Object[] table = {
+            "void", CType.VOID, "bool", CType.BOOL, "boolean", CType.BOOL, "char", CType.CHAR,
+            "signed-char", CType.SIGNED_CHAR, "unsigned-char", CType.UNSIGNED_CHAR, "uchar", CType.UNSIGNED_CHAR,
+            "short", CType.SHORT, "unsigned-short", CType.UNSIGNED_SHORT, "ushort", CType.UNSIGNED_SHORT,
+            "int", CType.INT, "unsigned-int", CType.UNSIGNED_INT, "uint", CType.UNSIGNED_INT,
+            "long", CType.LONG, "unsigned-long", CType.UNSIGNED_LONG, "ulong", CType.UNSIGNED_LONG,
+            "long-long", CType.LONG_LONG, "unsigned-long-long", CType.UNSIGNED_LONG_LONG, "llong", CType.LONG_LONG,
+            "ullong", CType.UNSIGNED_LONG_LONG,
+            "int8", CType.INT8, "uint8", CType.UINT8, "int16", CType.INT16, "uint16", CType.UINT16,
+            "int32", CType.INT32, "uint32", CType.UINT32, "int64", CType.INT64, "uint64", CType.UINT64,
+            "size-t", CType.SIZE_T, "ssize-t", CType.SSIZE_T, "ptrdiff-t", CType.PTRDIFF_T,
+            "intptr-t", CType.INTPTR_T, "uintptr-t", CType.UINTPTR_T,
+            "float", CType.FLOAT, "double", CType.DOUBLE, "pointer", CType.POINTER, "string", CType.STRING,
+            "time-t", CType.TIME_T, "clock-t", CType.CLOCK_T, "pid-t", CType.PID_T, "uid-t", CType.UID_T,
+            "gid-t", CType.GID_T, "mode-t", CType.MODE_T, "off-t", CType.OFF_T,
+        };
+        for (int i = 0; i < table.length; i += 2) {
+            map.put((String) table[i], (CType) table[i + 1]);
+        }
+        for (String width : new String[] {"8", "16", "32", "64"}) {
+            map.put("int" + width + "-t", map.get("int" + width));
+            map.put("uint" + width + "-t", map.get("uint" + width));
+        }
+        return Map.copyOf(map);
+    }
+
+    private static Map<String, CType> typedefs() {
+        Map<String, CType> map = new HashMap<>();
+        map.put("int8_t", CType.INT8);
+        map.put("uint8_t", CType.UINT8);
+        map.put("int16_t", CType.INT16);
+        map.put("uint16_t", CType.UINT16);
+        map.put("int32_t", CType.INT32);
+        map.put("uint32_t", CType.UINT32);
+        map.put("int64_t", CType.INT64);
+        map.put("uint64_t", CType.UINT64);
+        map.put("intmax_t", CType.INT64);
+        map.put("uintmax_t", CType.UINT64);
+        map.put("size_t", CType.SIZE_T);
+        map.put("ssize_t", CType.SSIZE_T);
+        map.put("ptrdiff_t", CType.PTRDIFF_T);
+        map.put("intptr_t", CType.INTPTR_T);
+        map.put("uintptr_t", CType.UINTPTR_T);
+        map.put("time_t", CType.TIME_T);
+        map.put("clock_t", CType.CLOCK_T);
+        map.put("pid_t", CType.PID_T);
+        map.put("uid_t", CType.UID_T);
+        map.put("gid_t", CType.GID_T);
+        map.put("mode_t", CType.MODE_T);
+        map.put("off_t", CType.OFF_T);
+        map.put("socklen_t", CType.UINT32);
+        map.put("useconds_t", CType.UINT32);
+        map.put("clockid_t", CType.INT);
+        map.put("sig_atomic_t", CType.INT);
+        map.put("wint_t", CType.UINT32);
+        map.put("char16_t", CType.UINT16);
+        map.put("char32_t", CType.UINT32);
+        // wchar_t is a 32-bit int on Linux and macOS, a 16-bit unsigned short on Windows.
+        map.put("wchar_t", NativeLayouts.canonical("wchar_t").byteSize() == 4 ? CType.INT : CType.UNSIGNED_SHORT);
+        map.put("locale_t", CType.POINTER);
+        map.put("div_t", quotientAndRemainder("div_t", CType.INT));
+        map.put("ldiv_t", quotientAndRemainder("ldiv_t", CType.LONG));
+        map.put("lldiv_t", quotientAndRemainder("lldiv_t", CType.LONG_LONG));
+        map.put("imaxdiv_t", quotientAndRemainder("imaxdiv_t", CType.INT64));
+        return Map.copyOf(map);
+    }
+
+    /** The result of {@code div}: {@code struct { T quot; T rem; }}; two equal fields need no padding. */
+    private static CType quotientAndRemainder(String name, CType field) {
+        return CType.struct(name, MemoryLayout.structLayout(
+                field.layout().withName("quot"), field.layout().withName("rem")).withName(name));
+    }
+}

@@ -1,0 +1,158 @@
+package epsilon.foreign.marshalling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CPrototypeTest {
+    @Test
+    void shouldParseStrlen() {
+        CPrototype p = CPrototype.parse("size_t strlen(const char *s)");
+        assertEquals("strlen", p.name());
+        assertEquals(CType.SIZE_T, p.returnType());
+        assertEquals(List.of(new CParameter("s", CType.STRING)), p.parameters());
+        assertFalse(p.variadic());
+        assertEquals(FunctionDescriptor.of(CType.SIZE_T.layout(), ValueLayout.ADDRESS), p.descriptor());
+        assertEquals("size_t strlen(char *s)", p.toString());
+    }
+
+    @Test
+    void shouldParseVariadicPrintf() {
+        CPrototype p = CPrototype.parse("int printf(const char *fmt, ...)");
+        assertTrue(p.variadic());
+        assertEquals(1, p.arity());
+        assertEquals(FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS), p.descriptor());
+        assertEquals("int printf(char *fmt, ...)", p.toString());
+    }
+
+    @Test
+    void shouldParseQsortWithAFunctionPointerParameter() {
+        CPrototype p = CPrototype.parse(
+                "void qsort(void *base, size_t n, size_t size, int (*compar)(const void *, const void *))");
+        assertEquals(CType.VOID, p.returnType());
+        assertEquals(List.of(CType.POINTER, CType.SIZE_T, CType.SIZE_T), p.parameterTypes().subList(0, 3));
+        CParameter compar = p.parameters().get(3);
+        assertEquals("compar", compar.name());
+        FunctionPointerType type = assertInstanceOf(FunctionPointerType.class, compar.type());
+        assertEquals(CType.INT, type.signature().returnType());
+        assertEquals(List.of(CType.POINTER, CType.POINTER), type.signature().parameterTypes());
+        assertNull(type.signature().name());
+        assertEquals("int (*compar)(void *, void *)", compar.toString());
+        assertEquals(FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, CType.SIZE_T.layout(), CType.SIZE_T.layout(),
+                ValueLayout.ADDRESS), p.descriptor());
+    }
+
+    @Test
+    void shouldParseStrtolWithRestrictAndPointerToPointer() {
+        CPrototype p = CPrototype.parse("long strtol(const char *restrict nptr, char **restrict endptr, int base)");
+        assertEquals(CType.LONG, p.returnType());
+        assertEquals(List.of(CType.STRING, CType.pointerTo(CType.STRING), CType.INT), p.parameterTypes());
+        assertEquals(List.of("nptr", "endptr", "base"), p.parameters().stream().map(CParameter::name).toList());
+    }
+
+    @Test
+    void shouldParseVoidAndEmptyParameterListsAsNoParameters() {
+        assertEquals(0, CPrototype.parse("int f(void)").arity());
+        assertEquals(0, CPrototype.parse("int f()").arity());
+        assertEquals(FunctionDescriptor.of(ValueLayout.JAVA_INT), CPrototype.parse("pid_t getpid(void);").descriptor());
+    }
+
+    @Test
+    void shouldParseStructPointersAndIgnoreQualifiers() {
+        CPrototype p = CPrototype.parse("extern struct tm *localtime_r(const time_t *t, struct tm *out);");
+        assertEquals("localtime_r", p.name());
+        assertEquals(CType.POINTER, p.returnType());
+        assertEquals(List.of(CType.pointerTo(CType.TIME_T), CType.POINTER), p.parameterTypes());
+        CPrototype statics = CPrototype.parse("static inline volatile unsigned int g(register int x) /* c */ ;");
+        assertEquals(CType.UNSIGNED_INT, statics.returnType());
+    }
+
+    @Test
+    void shouldParseUnnamedParametersArraysAndAttributes() {
+        CPrototype p = CPrototype.parse("int execv(const char *path, char *const argv[])");
+        assertEquals(List.of(CType.STRING, CType.pointerTo(CType.STRING)), p.parameterTypes());
+        CPrototype sized = CPrototype.parse("void f(int values[4], unsigned char[16])");
+        assertEquals(List.of(CType.arrayOf(CType.INT, 4), CType.arrayOf(CType.UNSIGNED_CHAR, 16)), sized.parameterTypes());
+        assertEquals(ValueLayout.ADDRESS.byteSize(), sized.descriptor().argumentLayouts().get(0).byteSize());
+        CPrototype attributed = CPrototype.parse("void *malloc(size_t size) __attribute__((malloc, alloc_size(1)));");
+        assertEquals(CType.POINTER, attributed.returnType());
+    }
+
+    @Test
+    void shouldParseAFunctionReturningAFunctionPointer() {
+        CPrototype signal = CPrototype.parse("void (*signal(int sig, void (*handler)(int)))(int)");
+        assertEquals("signal", signal.name());
+        FunctionPointerType result = assertInstanceOf(FunctionPointerType.class, signal.returnType());
+        assertEquals(List.of(CType.INT), result.signature().parameterTypes());
+        assertEquals(CType.VOID, result.signature().returnType());
+        assertInstanceOf(FunctionPointerType.class, signal.parameters().get(1).type());
+    }
+
+    @Test
+    void shouldPassDivTByValue() {
+        CPrototype div = CPrototype.parse("div_t div(int numerator, int denominator)");
+        StructType result = assertInstanceOf(StructType.class, div.returnType());
+        assertEquals(result.layout(), div.descriptor().returnLayout().orElseThrow());
+    }
+
+    @Test
+    void shouldReportWhatWasExpectedAndWhere() {
+        ParseError e = assertThrows(ParseError.class, () -> CPrototype.parse("int f(int a x)"));
+        assertTrue(e.getMessage().startsWith("expected ')' at 1:13 but found 'x'"), e.getMessage());
+        assertEquals(12, e.position());
+        assertEquals("int f(int a x)", e.text());
+    }
+
+    @Test
+    void shouldReportMissingParenthesisAtEndOfText() {
+        ParseError e = assertThrows(ParseError.class, () -> CPrototype.parse("int f(int a"));
+        assertTrue(e.getMessage().startsWith("expected ')' at 1:12 but found end of text"), e.getMessage());
+    }
+
+    @Test
+    void shouldReportLineAndColumnOnLaterLines() {
+        ParseError e = assertThrows(ParseError.class, () -> CPrototype.parse("int\nf(int a,\n  int b c)"));
+        assertTrue(e.getMessage().startsWith("expected ')' at 3:9 but found 'c'"), e.getMessage());
+    }
+
+    @Test
+    void shouldRejectDeclarationsThatAreNotFunctions() {
+        ParseError variable = assertThrows(ParseError.class, () -> CPrototype.parse("int errno"));
+        assertTrue(variable.getMessage().contains("'errno' at 1:5 is not declared as a function"), variable.getMessage());
+        ParseError nameless = assertThrows(ParseError.class, () -> CPrototype.parse("int (int)"));
+        assertTrue(nameless.getMessage().startsWith("expected a function name"), nameless.getMessage());
+    }
+
+    @Test
+    void shouldRejectVoidParametersAndStructsByValueOfUnknownLayout() {
+        ParseError voidParameter = assertThrows(ParseError.class, () -> CPrototype.parse("int f(int a, void b)"));
+        assertTrue(voidParameter.getMessage().contains("parameter 'b' at 1:14 cannot be void"), voidParameter.getMessage());
+        ParseError struct = assertThrows(ParseError.class, () -> CPrototype.parse("struct tm f(int a)"));
+        assertTrue(struct.getMessage().contains("struct tm at 1:12 is used by value"), struct.getMessage());
+        ParseError unknown = assertThrows(ParseError.class, () -> CPrototype.parse("frob_t f(int a)"));
+        assertTrue(unknown.getMessage().contains("unknown type name 'frob_t' at 1:1"), unknown.getMessage());
+        ParseError arrayReturn = assertThrows(ParseError.class, () -> CPrototype.parse("int f(void)[3]"));
+        assertTrue(arrayReturn.getMessage().contains("a function cannot return an array"), arrayReturn.getMessage());
+    }
+
+    @Test
+    void shouldRejectTextAfterTheDeclaration() {
+        ParseError e = assertThrows(ParseError.class, () -> CPrototype.parse("int f(void); int g(void);"));
+        assertTrue(e.getMessage().startsWith("expected end of text at 1:14 but found 'int'"), e.getMessage());
+    }
+
+    @Test
+    void shouldBuildPrototypesProgrammatically() {
+        CPrototype labs = CPrototype.of("labs", CType.LONG, CType.LONG);
+        assertEquals(FunctionDescriptor.of(CType.LONG.layout(), CType.LONG.layout()), labs.descriptor());
+        assertEquals("long labs(long)", labs.toString());
+    }
+}
