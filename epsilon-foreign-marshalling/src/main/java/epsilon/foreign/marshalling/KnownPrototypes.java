@@ -1,0 +1,159 @@
+package epsilon.foreign.marshalling;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * A database of C prototypes by function name (Lisp {@code infer-function-signature}, the basis of
+ * {@code defshared-auto}): over 300 functions of the C library and libm ({@code string.h}, {@code stdlib.h},
+ * {@code stdio.h}, {@code ctype.h}, {@code math.h}, {@code time.h}, {@code unistd.h}, {@code fcntl.h}, ...), so
+ * that a function can be called by name alone with its arguments checked.
+ *
+ * {@snippet :
+ * CPrototype strlen = KnownPrototypes.require("strlen");   // size_t strlen(const char *s)
+ * boolean variadic = KnownPrototypes.require("snprintf").variadic();  // true
+ * KnownPrototypes.register("int my_add(int a, int b)");   // now known by name too
+ * KnownPrototypes.lookup("frobnicate");                   // Optional.empty()
+ * }
+ *
+ * <p>The shipped prototypes live in the resource {@code libc-prototypes.h} next to this class, one declaration
+ * per line, with glibc's types on 64-bit Linux; the resource's header says what is left out and why. The file
+ * is indexed by name on first use and each prototype is parsed only when it is first looked up. Registered
+ * prototypes replace shipped ones of the same name. Thread-safe.
+ */
+public final class KnownPrototypes {
+    private static final String RESOURCE = "libc-prototypes.h";
+
+    /** An entry of the database: the text of a shipped prototype not yet parsed, or the parsed prototype. */
+    private record Unparsed(String text, int line) {}
+
+    private KnownPrototypes() {}
+
+    /** Loads the index on first use of the database, not when this class is merely referenced. */
+    private static final class Index {
+        static final ConcurrentMap<String, Object> ENTRIES = load();
+    }
+
+    /** The prototype of {@code name}, if it is shipped or registered. */
+    public static Optional<CPrototype> lookup(String name) {
+        Objects.requireNonNull(name, "name");
+        Object entry = Index.ENTRIES.get(name);
+        return switch (entry) {
+            case null -> Optional.empty();
+            case CPrototype prototype -> Optional.of(prototype);
+            case Unparsed unparsed -> Optional.of(parse(name, unparsed));
+            default -> throw new AssertionError(entry);
+        };
+    }
+
+    /**
+     * The prototype of {@code name}.
+     *
+     * @throws UnknownPrototypeError if neither shipped nor registered
+     */
+    public static CPrototype require(String name) {
+        return lookup(name).orElseThrow(() -> new UnknownPrototypeError("no known prototype for '" + name
+                + "'; declare it with a prototype string such as \"int " + name + "(int x)\" or register it with"
+                + " KnownPrototypes.register", name));
+    }
+
+    /**
+     * Parses a prototype and makes it known by its name, replacing any shipped or earlier registered one.
+     *
+     * @return the parsed prototype
+     * @throws ParseError if the text is not a valid prototype
+     */
+    public static CPrototype register(String prototypeText) {
+        CPrototype prototype = CPrototype.parse(prototypeText);
+        Index.ENTRIES.put(prototype.name(), prototype);
+        return prototype;
+    }
+
+    /** Every known function name, sorted: a snapshot. */
+    public static SortedSet<String> names() {
+        return new TreeSet<>(Index.ENTRIES.keySet());
+    }
+
+    private static CPrototype parse(String name, Unparsed unparsed) {
+        CPrototype prototype;
+        try {
+            prototype = CPrototype.parse(unparsed.text());
+        } catch (ParseError e) {
+            throw new IllegalStateException(RESOURCE + " line " + unparsed.line() + " does not parse: " + e.getMessage(), e);
+        }
+        // A concurrent register() wins: replace only the entry this thread parsed.
+        Index.ENTRIES.replace(name, unparsed, prototype);
+        Object current = Index.ENTRIES.get(name);
+        return current instanceof CPrototype registered ? registered : prototype;
+    }
+
+    private static ConcurrentMap<String, Object> load() {
+        ConcurrentMap<String, Object> entries = new ConcurrentHashMap<>();
+        try (InputStream in = KnownPrototypes.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + RESOURCE + " is missing from the marshalling module");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String text = line.strip();
+                if (text.isEmpty() || text.startsWith("//") || text.startsWith("/*") || text.startsWith("*")) {
+                    continue;
+                }
+                String name = functionName(text);
+                if (name == null) {
+                    throw new IllegalStateException(RESOURCE + " line " + number + " has no function name: " + text);
+                }
+                entries.put(name, new Unparsed(text, number));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+        return entries;
+    }
+
+    private static final Set<String> TYPE_WORDS = Set.of("void", "char", "short", "int", "long", "float", "double",
+            "signed", "unsigned", "const", "struct", "union", "enum", "extern", "static", "inline");
+
+    /**
+     * The first identifier directly followed by '(' that is not a type word: {@code strlen} in
+     * {@code size_t strlen(...)}, {@code signal} in {@code void (*signal(int, ...))(int)}. A cheap scan, so that
+     * indexing does not parse; the test suite checks it agrees with the parser on every line.
+     */
+    static String functionName(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isJavaIdentifierStart(c)) {
+                int start = i;
+                while (i < text.length() && Character.isJavaIdentifierPart(text.charAt(i))) {
+                    i++;
+                }
+                String word = text.substring(start, i);
+                int next = i;
+                while (next < text.length() && text.charAt(next) == ' ') {
+                    next++;
+                }
+                if (next < text.length() && text.charAt(next) == '(' && !TYPE_WORDS.contains(word)) {
+                    return word;
+                }
+            } else {
+                i++;
+            }
+        }
+        return null;
+    }
+}
