@@ -37,12 +37,18 @@ public final class CEnum {
         int cValue();
     }
 
+    /** The widest value range kept in an array for {@link #keywordOf(int)}; sparser enums use a map. */
+    private static final int DENSE_LIMIT = 256;
+
     private final String name;
     private final Map<String, Integer> keywordToValue;
     private final Map<String, Integer> normalizedToValue;
     private final Map<Integer, String> valueToKeyword;
     private final Class<? extends Enum<?>> javaEnum;
     private final Map<Integer, Enum<?>> valueToConstant;
+    /** Keywords indexed by {@code value - smallest}, when the values are dense enough: no boxing per lookup. */
+    private final String[] denseKeywords;
+    private final int smallest;
 
     private CEnum(String name, Map<String, Integer> keywordToValue, Class<? extends Enum<?>> javaEnum,
                   Map<Integer, Enum<?>> valueToConstant) {
@@ -61,6 +67,15 @@ public final class CEnum {
         }
         this.javaEnum = javaEnum;
         this.valueToConstant = valueToConstant;
+        int min = valueToKeyword.keySet().stream().mapToInt(Integer::intValue).min().orElse(0);
+        long max = valueToKeyword.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        this.smallest = min;
+        if (max - min < DENSE_LIMIT) {
+            this.denseKeywords = new String[(int) (max - min + 1)];
+            valueToKeyword.forEach((value, keyword) -> denseKeywords[value - min] = keyword);
+        } else {
+            this.denseKeywords = null;
+        }
     }
 
     /**
@@ -159,7 +174,7 @@ public final class CEnum {
      * @throws ConversionError if no keyword has this value
      */
     public String keywordOf(int value) {
-        String keyword = valueToKeyword.get(value);
+        String keyword = keywordOrNull(value);
         if (keyword == null) {
             throw new ConversionError("enum " + name + " has no keyword for value " + value + "; known: "
                     + keywordToValue, null, null);
@@ -169,7 +184,21 @@ public final class CEnum {
 
     /** The keyword of a value, or {@code defaultKeyword} when no keyword has it. */
     public String keywordOf(int value, String defaultKeyword) {
-        return valueToKeyword.getOrDefault(value, defaultKeyword);
+        String keyword = keywordOrNull(value);
+        return keyword == null ? defaultKeyword : keyword;
+    }
+
+    private String keywordOrNull(int value) {
+        if (denseKeywords != null) {
+            long at = (long) value - smallest;
+            return at >= 0 && at < denseKeywords.length ? denseKeywords[(int) at] : null;
+        }
+        return valueToKeyword.get(value);
+    }
+
+    /** Whether this enumeration was made from a Java enum class (then Java sees its constants, not keywords). */
+    public boolean isJavaEnum() {
+        return javaEnum != null;
     }
 
     /**

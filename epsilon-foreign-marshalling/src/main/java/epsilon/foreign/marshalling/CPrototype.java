@@ -101,8 +101,13 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
         if (variadic) {
             list = list.isEmpty() ? "..." : list + ", ...";
         }
-        String head = returnType.name();
         String shownName = name == null ? "(*)" : name;
-        return head + (head.endsWith("*") ? "" : " ") + shownName + "(" + (list.isEmpty() ? "void" : list) + ")";
+        String declarator = shownName + "(" + (list.isEmpty() ? "void" : list) + ")";
+        if (returnType instanceof FunctionPointerType result) {
+            // C writes a function returning a function pointer inside out: void (*signal(int))(int)
+            return result.name().replace("(*)", "(*" + declarator + ")");
+        }
+        String head = returnType.name();
+        return head + (head.endsWith("*") ? "" : " ") + declarator;
     }
 }

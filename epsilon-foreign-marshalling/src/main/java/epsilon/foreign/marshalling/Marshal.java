@@ -119,7 +119,7 @@ public final class Marshal {
             case ENUM -> {
                 CEnum enumeration = ((EnumType) type).enumeration();
                 int value = (Integer) carrierValue;
-                yield enumeration.javaEnum().isPresent() ? enumeration.constantOf(value) : enumeration.keywordOf(value);
+                yield enumeration.isJavaEnum() ? enumeration.constantOf(value) : enumeration.keywordOf(value);
             }
             default -> carrierValue;
         };
@@ -130,7 +130,9 @@ public final class Marshal {
      * pointers are allocated from {@code allocator} and their address is written; an array type writes its
      * elements in place; a struct copies its bytes. The offset must suit the type's alignment.
      *
-     * @throws NullArgumentError, ArgumentTypeError, ConversionError as for {@link #toForeign}
+     * @throws NullArgumentError for {@code null} where the C type has no null
+     * @throws ArgumentTypeError  for a Java type the C type does not accept
+     * @throws ConversionError    for a value the C type cannot represent
      */
     public static void write(MemorySegment segment, long offset, CType type, Object value, SegmentAllocator allocator) {
         MemoryAccess.write(segment, offset, type, value, allocator, null, -1);

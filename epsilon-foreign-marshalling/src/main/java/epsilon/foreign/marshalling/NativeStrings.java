@@ -101,8 +101,9 @@ public final class NativeStrings {
             return null;
         }
         MemorySegment text = pointer.byteSize() == 0 ? pointer.reinterpret(Long.MAX_VALUE) : pointer;
-        Charset effective = nativeOrder(charset);
-        if (JDK_READABLE.contains(effective)) {
+        // UTF-8 first: the common case skips the charset set lookup.
+        Charset effective = charset == StandardCharsets.UTF_8 ? charset : nativeOrder(charset);
+        if (effective == StandardCharsets.UTF_8 || JDK_READABLE.contains(effective)) {
             try {
                 return text.getString(0, effective);
             } catch (IndexOutOfBoundsException e) {

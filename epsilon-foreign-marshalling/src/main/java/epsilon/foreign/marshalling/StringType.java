@@ -22,7 +22,7 @@ public final class StringType implements CType {
 
     StringType(Charset charset) {
         this.charset = Objects.requireNonNull(charset, "charset");
-        this.name = switch (epsilon.foreign.marshalling.NativeStrings.terminatorWidth(charset)) {
+        this.name = switch (NativeStrings.terminatorWidth(charset)) {
             case 2 -> "char16_t *";
             case 4 -> "char32_t *";
             default -> "char *";

@@ -68,6 +68,17 @@ class CEnumTest {
     }
 
     @Test
+    void shouldMapSparseFlagValuesBothWays() {
+        CEnum flags = CEnum.of("open_flags", Map.of("o-rdonly", 0, "o-creat", 0x40, "o-largefile", 0x8000, "huge", 1 << 30,
+                "negative", -5));
+        assertEquals("huge", flags.keywordOf(1 << 30));
+        assertEquals("negative", flags.keywordOf(-5));
+        assertEquals("o-creat", flags.keywordOf(0x40));
+        assertEquals("none", flags.keywordOf(3, "none"));
+        assertEquals(0x8000, flags.valueOf("O-LARGEFILE"));
+    }
+
+    @Test
     void shouldTakeValuesFromValuedJavaEnums() {
         CEnum signals = CEnum.of(Signal.class);
         assertEquals("Signal", signals.name());
@@ -76,6 +87,7 @@ class CEnumTest {
         assertEquals("SIGINT", signals.keywordOf(2));
         assertEquals(Signal.SIGKILL, signals.constantOf(9));
         assertEquals(Signal.class, signals.javaEnum().orElseThrow());
+        assertTrue(signals.isJavaEnum());
         ConversionError e = assertThrows(ConversionError.class, () -> signals.constantOf(3));
         assertTrue(e.getMessage().contains("enum Signal has no constant for value 3"), e.getMessage());
     }

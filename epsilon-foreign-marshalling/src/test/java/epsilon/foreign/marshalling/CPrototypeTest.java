@@ -94,6 +94,8 @@ class CPrototypeTest {
         assertEquals(List.of(CType.INT), result.signature().parameterTypes());
         assertEquals(CType.VOID, result.signature().returnType());
         assertInstanceOf(FunctionPointerType.class, signal.parameters().get(1).type());
+        assertEquals("void (*signal(int sig, void (*handler)(int)))(int)", signal.toString());
+        assertEquals(signal.returnType(), CPrototype.parse(signal.toString()).returnType());
     }
 
     @Test
