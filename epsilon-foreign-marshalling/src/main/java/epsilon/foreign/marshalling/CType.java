@@ -39,6 +39,7 @@ import java.nio.charset.Charset;
  * <tr><td>{@code float}, {@code double}</td><td>{@code float}, {@code double}</td><td>same</td><td></td></tr>
  * <tr><td>{@code void *}, {@code T *}, function pointers</td><td>{@link MemorySegment}</td><td>{@link MemorySegment}</td><td>{@code T *} reads back sized to {@code T}</td></tr>
  * <tr><td>{@code char *} ({@link #STRING})</td><td>{@link MemorySegment}</td><td>{@link String}</td><td>UTF-8, NUL-terminated; C's {@code NULL} is Java's {@code null}</td></tr>
+ * <tr><td>{@code wchar_t *} ({@link #WIDE_STRING})</td><td>{@link MemorySegment}</td><td>{@link String}</td><td>UTF-32 (UTF-16 on Windows)</td></tr>
  * <tr><td>{@code T[n]}</td><td>{@link MemorySegment}</td><td>an array of {@code T}'s Java type</td><td>a pointer as a parameter, {@code n} elements in memory</td></tr>
  * <tr><td>{@code enum E}</td><td>{@code int}</td><td>the keyword {@link String}, or the Java enum</td><td>see {@link CEnum}</td></tr>
  * <tr><td>{@code struct S} by value</td><td>{@link MemorySegment}</td><td>{@link MemorySegment}</td><td>the layout comes from the caller</td></tr>
@@ -175,7 +176,17 @@ public sealed interface CType
     /** {@code void *}: an untyped pointer. */
     CType POINTER = PointerType.toVoid();
     /** {@code char *} holding UTF-8 text, NUL-terminated. */
-    CType STRING = new StringType(java.nio.charset.StandardCharsets.UTF_8);
+    CType STRING = new StringType(java.nio.charset.StandardCharsets.UTF_8, null);
+    /** {@code wchar_t}: a 32-bit signed integer on Linux and macOS, a 16-bit unsigned one on Windows, as the linker says. */
+    CType WCHAR_T = NativeLayouts.canonical("wchar_t").byteSize() == 4
+            ? ScalarType.signed("wchar_t", NativeLayouts.canonical("wchar_t"))
+            : ScalarType.unsigned("wchar_t", NativeLayouts.canonical("wchar_t"));
+    /**
+     * {@code wchar_t *} text, NUL-terminated: UTF-32 where {@code wchar_t} is 4 bytes (Linux, macOS), UTF-16 where it
+     * is 2 (Windows), in the platform's byte order. The C spelling {@code "const wchar_t *"} parses to this type.
+     */
+    CType WIDE_STRING = new StringType(java.nio.charset.Charset.forName(
+            NativeLayouts.canonical("wchar_t").byteSize() == 4 ? "UTF-32" : "UTF-16"), "wchar_t *");
     /** {@code time_t}: {@code long} on Linux and macOS, {@code long long} on Windows. */
     CType TIME_T = ScalarType.signed("time_t", NativeLayouts.canonical(NativeLayouts.WINDOWS ? "long long" : "long"));
     /** {@code clock_t}: {@code long}; unsigned on macOS. */
@@ -256,7 +267,7 @@ public sealed interface CType
 
     /** {@code char *} text in the given charset, NUL-terminated with a terminator as wide as one code unit (2 bytes for UTF-16, 4 for UTF-32). */
     static CType string(Charset charset) {
-        return new StringType(charset);
+        return new StringType(charset, null);
     }
 
     /**
@@ -298,8 +309,8 @@ public sealed interface CType
      *     untyped pointer unless {@code "struct tm"} was {@linkplain #define defined}), {@code "_Bool"},
      *     {@code "int (*)(const void *, const void *)"}, and names registered with {@link #define}.</li>
      * </ul>
-     * Any {@code char *} (const or not) is {@link #STRING}; {@code signed char *} and {@code unsigned char *}
-     * are byte pointers.
+     * Any {@code char *} (const or not) is {@link #STRING} and any {@code wchar_t *} is {@link #WIDE_STRING};
+     * {@code signed char *} and {@code unsigned char *} are byte pointers.
      *
      * @throws ParseError naming the offending text and its position, for an unknown or malformed spelling
      */

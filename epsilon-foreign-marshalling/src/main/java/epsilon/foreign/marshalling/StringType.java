@@ -20,9 +20,10 @@ public final class StringType implements CType {
     private final Charset charset;
     private final String name;
 
-    StringType(Charset charset) {
+    /** {@code name} is the C spelling, or {@code null} to derive it from the code unit width. */
+    StringType(Charset charset, String name) {
         this.charset = Objects.requireNonNull(charset, "charset");
-        this.name = switch (NativeStrings.terminatorWidth(charset)) {
+        this.name = name != null ? name : switch (NativeStrings.terminatorWidth(charset)) {
             case 2 -> "char16_t *";
             case 4 -> "char32_t *";
             default -> "char *";
@@ -34,7 +35,7 @@ public final class StringType implements CType {
         return charset;
     }
 
-    /** {@code "char *"}, or {@code "char16_t *"}/{@code "char32_t *"} for UTF-16/UTF-32 text. */
+    /** {@code "char *"}, {@code "wchar_t *"} for {@link CType#WIDE_STRING}, or {@code "char16_t *"}/{@code "char32_t *"} for other UTF-16/UTF-32 text. */
     @Override
     public String name() {
         return name;
@@ -74,17 +75,17 @@ public final class StringType implements CType {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StringType that && charset.equals(that.charset);
+        return other instanceof StringType that && charset.equals(that.charset) && name.equals(that.name);
     }
 
     @Override
     public int hashCode() {
-        return charset.hashCode();
+        return charset.hashCode() * 31 + name.hashCode();
     }
 
     /** The C spelling, with the charset when it is not UTF-8. */
     @Override
     public String toString() {
-        return charset.name().equals("UTF-8") ? name : name + " (" + charset.name() + ")";
+        return charset.name().equals("UTF-8") || this == CType.WIDE_STRING ? name : name + " (" + charset.name() + ")";
     }
 }

@@ -98,7 +98,8 @@ class CTypeTest {
         "const volatile int|int", "FILE *|void *", "int *|int *", "double|double", "float|float",
         "char|char", "unsigned char *|unsigned char *", "const char * const *|char **", "int[4]|int[4]",
         "int (*)(const void *, const void *)|int (*)(void *, void *)", "enum color|int", "void|void",
-        "div_t|div_t", "ssize_t|ssize_t", "  long  |long",
+        "div_t|div_t", "ssize_t|ssize_t", "  long  |long", "const wchar_t *|wchar_t *", "wchar_t|wchar_t",
+        "wide-string|wchar_t *", "WCHAR_T|wchar_t",
     })
     void shouldParseEverySpellingFamily(String spelling, String expectedName) {
         assertEquals(expectedName, CType.parse(spelling).name());

@@ -228,8 +228,11 @@ class MarshalTest {
     @Test
     void shouldPassUtf32TextToWcslen() throws Throwable {
         assumeTrue(Linker.nativeLinker().canonicalLayouts().get("wchar_t").byteSize() == 4);
-        MethodHandle wcslen = Libc.handle("size_t wcslen(const wchar_t *s)");
-        CType wide = CType.string(Charset.forName("UTF-32"));
+        CPrototype prototype = KnownPrototypes.require("wcslen");
+        MethodHandle wcslen = Libc.handle(prototype.name(), prototype.descriptor());
+        CType wide = prototype.parameterTypes().get(0);
+        assertSame(CType.WIDE_STRING, wide);
+        assertEquals(Charset.forName("UTF-32"), ((StringType) wide).charset());
         MemorySegment s = (MemorySegment) Marshal.toForeign("h\u00e9llo\uD83D\uDE00", wide, arena, "wcslen", 0);
         assertEquals(6L, (long) wcslen.invokeExact(s));
         assertEquals("h\u00e9llo\uD83D\uDE00", Marshal.fromForeign(s, wide));

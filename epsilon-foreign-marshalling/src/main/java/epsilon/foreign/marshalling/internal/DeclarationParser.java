@@ -293,6 +293,7 @@ public final class DeclarationParser {
         return switch (inner) {
             case Value value when value.type().isVoid() -> new Value(CType.POINTER);
             case Value value when value.type() == CType.CHAR -> new Value(CType.STRING);
+            case Value value when value.type() == CType.WCHAR_T -> new Value(CType.WIDE_STRING);
             case Value value -> new Value(CType.pointerTo(value.type()));
             case Opaque opaque -> new Value(CType.POINTER);
             case Function function -> new Value(CType.functionPointer(

@@ -94,7 +94,7 @@ public final class TypeNames {
             "intptr-t", CType.INTPTR_T, "uintptr-t", CType.UINTPTR_T,
             "float", CType.FLOAT, "double", CType.DOUBLE, "pointer", CType.POINTER, "string", CType.STRING,
             "time-t", CType.TIME_T, "clock-t", CType.CLOCK_T, "pid-t", CType.PID_T, "uid-t", CType.UID_T,
-            "gid-t", CType.GID_T, "mode-t", CType.MODE_T, "off-t", CType.OFF_T,
+            "gid-t", CType.GID_T, "mode-t", CType.MODE_T, "off-t", CType.OFF_T, "wchar-t", CType.WCHAR_T, "wide-string", CType.WIDE_STRING,
         };
         for (int i = 0; i < table.length; i += 2) {
             map.put((String) table[i], (CType) table[i + 1]);
@@ -137,8 +137,7 @@ public final class TypeNames {
         map.put("wint_t", CType.UINT32);
         map.put("char16_t", CType.UINT16);
         map.put("char32_t", CType.UINT32);
-        // wchar_t is a 32-bit int on Linux and macOS, a 16-bit unsigned short on Windows.
-        map.put("wchar_t", NativeLayouts.canonical("wchar_t").byteSize() == 4 ? CType.INT : CType.UNSIGNED_SHORT);
+        map.put("wchar_t", CType.WCHAR_T);
         map.put("locale_t", CType.POINTER);
         map.put("div_t", quotientAndRemainder("div_t", CType.INT));
         map.put("ldiv_t", quotientAndRemainder("ldiv_t", CType.LONG));
