@@ -155,6 +155,8 @@ class CTypeTest {
     void shouldRejectTrailingTextAndBadCharacters() {
         ParseError trailing = assertThrows(ParseError.class, () -> CType.parse("int x"));
         assertTrue(trailing.getMessage().contains("expected end of text at 1:5 but found 'x'"), trailing.getMessage());
+        ParseError arrayName = assertThrows(ParseError.class, () -> CType.parse("int x[3]"));
+        assertTrue(arrayName.getMessage().contains("expected end of text at 1:5 but found 'x'"), arrayName.getMessage());
         ParseError character = assertThrows(ParseError.class, () -> CType.parse("int @"));
         assertTrue(character.getMessage().contains("unexpected character '@' at 1:5"), character.getMessage());
         ParseError empty = assertThrows(ParseError.class, () -> CType.parse(""));

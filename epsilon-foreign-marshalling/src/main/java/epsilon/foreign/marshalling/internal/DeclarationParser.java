@@ -96,7 +96,7 @@ public final class DeclarationParser {
         Shape base = specifiers();
         Declarator declarator = declarator();
         if (declarator.name() != null) {
-            throw error("end of text", tokens.get(index - 1));
+            throw error("end of text", new Token(TokenKind.IDENTIFIER, declarator.name(), declarator.nameOffset()));
         }
         expectEnd();
         Shape shape = declarator.applyTo(base);
