@@ -1,0 +1,228 @@
+package epsilon.foreign.internal.binding;
+
+import epsilon.foreign.internal.CallFrame;
+import epsilon.foreign.internal.NativeLibrary;
+import epsilon.foreign.internal.binding.NativeMethod.Argument;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.charset.Charset;
+import java.util.Optional;
+
+/**
+ * Builds, for one {@link NativeMethod}, the method handle that does the whole call and has exactly the Java
+ * method's type, from the downcall handle outwards:
+ * <ol>
+ *   <li>the downcall, bound to the function's address;</li>
+ *   <li>{@code @Errno}: compare the result with the failure value, throw {@code ErrnoError} from the captured errno;</li>
+ *   <li>the result conversion (string decoding, unsigned widening);</li>
+ *   <li>the argument conversions (checked unsigned narrowing, strings and copied arrays into the call frame,
+ *       arrays in place as heap segments);</li>
+ *   <li>the call frame, opened before and closed after the call whatever happens (which also copies arrays back);</li>
+ *   <li>translation of the JDK's refusals (closed library, null or freed segment) into {@code ForeignError}s;</li>
+ *   <li>for functions in a library the JVM itself keeps loaded, a check that the library is open.</li>
+ * </ol>
+ * Only the layers a method needs are added: {@code labs(long)} is the downcall plus the open check. The handle is a
+ * constant in the generated class, so the JIT inlines every layer.
+ */
+final class CallHandles {
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    private static final MethodHandle OPEN_FRAME = staticMethod(CallFrame.class, "open", CallFrame.class);
+    private static final MethodHandle CLOSE_FRAME = virtualMethod(CallFrame.class, "close", void.class);
+    private static final MethodHandle OPEN_COPY_BACK_FRAME = staticMethod(CopyBackFrame.class, "open",
+            CopyBackFrame.class);
+    private static final MethodHandle CLOSE_COPY_BACK_FRAME = virtualMethod(CopyBackFrame.class, "close", void.class);
+    private static final MethodHandle ENCODE = staticMethod(Conversions.class, "encode", MemorySegment.class,
+            SegmentAllocator.class, String.class, Charset.class, String.class);
+    private static final MethodHandle DECODE = staticMethod(Conversions.class, "decode", String.class,
+            MemorySegment.class, Charset.class);
+    private static final MethodHandle COPY_IN = staticMethod(Conversions.class, "copyIn", MemorySegment.class,
+            SegmentAllocator.class, Object.class, boolean.class);
+    private static final MethodHandle IN_PLACE = staticMethod(Conversions.class, "inPlace", MemorySegment.class,
+            Object.class);
+    private static final MethodHandle CALL_STATE = staticMethod(Conversions.class, "callState", MemorySegment.class,
+            SegmentAllocator.class);
+    private static final MethodHandle IS_OPEN = virtualMethod(NativeLibrary.class, "isOpen", boolean.class);
+    private static final MethodHandle RETHROW = virtualMethod(CallFailures.class, "rethrow", Object.class,
+            RuntimeException.class, Object[].class);
+    private static final MethodHandle REJECT_CLOSED = virtualMethod(CallFailures.class, "rejectClosed", Object.class);
+
+    private CallHandles() {}
+
+    /**
+     * The complete call of {@code method}, of type {@link NativeMethod#javaType()}.
+     *
+     * @param address the function's address, a segment of the library's arena
+     */
+    static MethodHandle of(NativeMethod method, NativeLibrary library, MemorySegment address) {
+        // Planning only produces descriptors the linker takes: promoted variadics, no structs by value.
+        MethodHandle downcall = LINKER.downcallHandle(method.descriptor(), method.options());
+        Optional<MemorySegment> permanent = permanentAddress(method.symbol(), address);
+        MethodHandle call = MethodHandles.insertArguments(downcall, 0, permanent.orElse(address));
+        if (method.errno()) {
+            call = checkingErrno(call, method.symbol());
+        }
+        call = convertingResult(call, method.result());
+        int offset = 0;
+        if (method.needsFrame()) {
+            call = MethodHandles.dropArguments(call, method.errno() ? 1 : 0, SegmentAllocator.class);
+            if (method.errno()) {
+                call = MethodHandles.foldArguments(call, 0, CALL_STATE);
+            }
+            offset = 1;
+        }
+        for (Argument argument : method.arguments()) {
+            call = converting(call, offset + argument.index(), argument, method);
+        }
+        if (method.needsFrame()) {
+            call = inFrame(call, method.copiesBack());
+        }
+        CallFailures failures = new CallFailures(method, library);
+        if (method.takesSegments() || permanent.isEmpty()) {
+            call = translatingFailures(call, failures);
+        }
+        if (permanent.isPresent()) {
+            call = checkingOpen(call, library, failures);
+        }
+        if (!call.type().equals(method.javaType())) {
+            throw new IllegalStateException("handle for " + method.where() + " has type " + call.type());
+        }
+        return call;
+    }
+
+    /**
+     * The same function's address from the JVM's default lookup, when it resolves the symbol to the very same
+     * code: that code belongs to a library the JVM keeps loaded for its whole life (the C and math libraries), so
+     * calling it never needs the library arena's per-call acquire and release (two atomic updates, about 13 ns);
+     * {@link #checkingOpen} keeps "closed means closed" with one volatile read instead.
+     */
+    private static Optional<MemorySegment> permanentAddress(String symbol, MemorySegment address) {
+        return LINKER.defaultLookup().find(symbol).filter(system -> system.address() == address.address());
+    }
+
+    /** (state, carriers...)R: throws ErrnoError when the result is the failure value. */
+    private static MethodHandle checkingErrno(MethodHandle call, String symbol) {
+        MethodHandle check = MethodHandles.insertArguments(staticMethod(ErrnoCheck.class, "check",
+                call.type().returnType(), call.type().returnType(), MemorySegment.class, String.class), 2, symbol);
+        MethodHandle checked = MethodHandles.collectArguments(check, 0, call);
+        int[] reorder = new int[checked.type().parameterCount()];
+        for (int i = 0; i < reorder.length - 1; i++) {
+            reorder[i] = i;
+        }
+        reorder[reorder.length - 1] = 0;    // the check reads the same state segment the call wrote
+        return MethodHandles.permuteArguments(checked, call.type(), reorder);
+    }
+
+    private static MethodHandle converting(MethodHandle call, int position, Argument argument, NativeMethod method) {
+        Class<?> javaType = argument.javaType();
+        String site = method.where() + ": " + argument.label() + " as " + argument.type().name();
+        return switch (argument.conversion()) {
+            case CAST -> call.type().parameterType(position) == javaType ? call
+                    : MethodHandles.explicitCastArguments(call, call.type().changeParameterType(position, javaType));
+            case UNSIGNED_NARROWING -> MethodHandles.filterArguments(call, position,
+                    unsignedNarrowing(call.type().parameterType(position), site, method.symbol()));
+            case UNSIGNED_PROMOTION -> MethodHandles.filterArguments(call, position,
+                    staticMethod(javaType == byte.class ? Byte.class : Short.class, "toUnsignedInt", int.class, javaType));
+            case STRING -> withFrameArgument(call, position,
+                    MethodHandles.insertArguments(ENCODE, 2, argument.charset(), site));
+            case ARRAY_COPY_IN, ARRAY_COPY_IN_OUT -> withFrameArgument(call, position,
+                    MethodHandles.insertArguments(COPY_IN, 2, argument.conversion() == NativeMethod.ArgumentConversion.ARRAY_COPY_IN_OUT)
+                            .asType(MethodType.methodType(MemorySegment.class, SegmentAllocator.class, javaType)));
+            case ARRAY_IN_PLACE -> MethodHandles.filterArguments(call, position,
+                    IN_PLACE.asType(MethodType.methodType(MemorySegment.class, javaType)));
+        };
+    }
+
+    /** The range-checked narrowing of a Java value to the carrier of an unsigned C type. */
+    private static MethodHandle unsignedNarrowing(Class<?> carrier, String site, String symbol) {
+        MethodHandle narrowing = carrier == byte.class
+                ? staticMethod(Conversions.class, "unsignedByte", byte.class, int.class, String.class, String.class)
+                : carrier == short.class
+                ? staticMethod(Conversions.class, "unsignedShort", short.class, int.class, String.class, String.class)
+                : staticMethod(Conversions.class, "unsignedInt", int.class, long.class, String.class, String.class);
+        return MethodHandles.insertArguments(narrowing, 1, site, symbol);
+    }
+
+    /** (carriers...)C to (carriers...)R for the method's Java return type. */
+    private static MethodHandle convertingResult(MethodHandle call, NativeMethod.Result result) {
+        Class<?> carrier = call.type().returnType();
+        return switch (result.conversion()) {
+            case CAST -> carrier == result.javaType() ? call
+                    : MethodHandles.explicitCastArguments(call, call.type().changeReturnType(result.javaType()));
+            case UNSIGNED_WIDENING -> MethodHandles.filterReturnValue(call, carrier == int.class
+                    ? staticMethod(Integer.class, "toUnsignedLong", long.class, int.class)
+                    : staticMethod(carrier == byte.class ? Byte.class : Short.class, "toUnsignedInt", int.class, carrier));
+            case STRING -> MethodHandles.filterReturnValue(call, MethodHandles.insertArguments(DECODE, 1,
+                    result.charset()));
+        };
+    }
+
+    /**
+     * Replaces the carrier at {@code position} of {@code call (frame, ...)} by the Java value that
+     * {@code conversion (frame, value)} turns into it, sharing the leading frame.
+     */
+    private static MethodHandle withFrameArgument(MethodHandle call, int position, MethodHandle conversion) {
+        MethodHandle collected = MethodHandles.collectArguments(call, position, conversion);
+        MethodType type = collected.type().dropParameterTypes(position, position + 1);
+        int[] reorder = new int[collected.type().parameterCount()];
+        for (int i = 0; i < reorder.length; i++) {
+            reorder[i] = i < position ? i : i == position ? 0 : i - 1;
+        }
+        return MethodHandles.permuteArguments(collected, type, reorder);
+    }
+
+    /** (frame, args...)R to (args...)R: opens a frame, calls, and closes the frame however the call ends. */
+    private static MethodHandle inFrame(MethodHandle call, boolean copiesBack) {
+        MethodHandle open = (copiesBack ? OPEN_COPY_BACK_FRAME : OPEN_FRAME)
+                .asType(MethodType.methodType(SegmentAllocator.class));
+        MethodHandle close = (copiesBack ? CLOSE_COPY_BACK_FRAME : CLOSE_FRAME)
+                .asType(MethodType.methodType(void.class, SegmentAllocator.class));
+        Class<?> result = call.type().returnType();
+        MethodHandle cleanup;
+        if (result == void.class) {
+            cleanup = MethodHandles.dropArguments(close, 0, Throwable.class);
+        } else {
+            MethodHandle passResult = MethodHandles.dropArguments(MethodHandles.identity(result), 1,
+                    SegmentAllocator.class);
+            cleanup = MethodHandles.dropArguments(MethodHandles.foldArguments(passResult, 1, close), 0,
+                    Throwable.class);
+        }
+        return MethodHandles.foldArguments(MethodHandles.tryFinally(call, cleanup), open);
+    }
+
+    private static MethodHandle translatingFailures(MethodHandle call, CallFailures failures) {
+        MethodType type = call.type();
+        MethodHandle handler = RETHROW.bindTo(failures)
+                .asCollector(Object[].class, type.parameterCount())
+                .asType(type.insertParameterTypes(0, RuntimeException.class));
+        return MethodHandles.catchException(call, RuntimeException.class, handler);
+    }
+
+    private static MethodHandle checkingOpen(MethodHandle call, NativeLibrary library, CallFailures failures) {
+        MethodType type = call.type();
+        MethodHandle isOpen = MethodHandles.dropArguments(IS_OPEN.bindTo(library), 0, type.parameterList());
+        MethodHandle closed = MethodHandles.dropArguments(REJECT_CLOSED.bindTo(failures), 0, type.parameterList())
+                .asType(type);
+        return MethodHandles.guardWithTest(isOpen, call, closed);
+    }
+
+    private static MethodHandle staticMethod(Class<?> owner, String name, Class<?> result, Class<?>... parameters) {
+        try {
+            return LOOKUP.findStatic(owner, name, MethodType.methodType(result, parameters));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("missing conversion method " + owner.getSimpleName() + "." + name, e);
+        }
+    }
+
+    private static MethodHandle virtualMethod(Class<?> owner, String name, Class<?> result, Class<?>... parameters) {
+        try {
+            return LOOKUP.findVirtual(owner, name, MethodType.methodType(result, parameters));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("missing conversion method " + owner.getSimpleName() + "." + name, e);
+        }
+    }
+}

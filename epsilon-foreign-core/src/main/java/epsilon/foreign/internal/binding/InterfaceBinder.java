@@ -1,0 +1,116 @@
+package epsilon.foreign.internal.binding;
+
+import epsilon.foreign.Library;
+import epsilon.foreign.internal.NativeLibrary;
+import epsilon.foreign.marshalling.ForeignError;
+import epsilon.foreign.marshalling.UnknownSymbolError;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Implements an interface whose abstract methods declare C functions, against one library (the engine of
+ * {@code Foreign.bind}). At bind time, every method is planned and checked ({@link MethodPlanner}), its symbol
+ * resolved, and its complete call built as one method handle ({@link CallHandles}); then a hidden class
+ * ({@link HiddenClassGenerator}) or, with {@code epsilon.bind.mode=proxy}, a {@link java.lang.reflect.Proxy}
+ * ({@link ProxyBinding}) implements the interface over those handles. Nothing is looked up per call.
+ *
+ * <p>Each bind makes a new class: bind once and keep the instance, typically in a {@code static final} field.
+ * The instance stays tied to the {@link Library} it was bound to: once that library is closed, every call throws
+ * {@code ClosedLibraryError}, and an interface bound to a library reopened later must be bound again.
+ */
+public final class InterfaceBinder {
+    private InterfaceBinder() {}
+
+    /**
+     * An implementation of {@code type} calling into {@code library}.
+     *
+     * @throws ForeignError naming the interface, the method and the problem, when {@code type} is not a public
+     *         interface this module can implement, or a method cannot be bound (a Java type without C mapping, an
+     *         annotation that does not fit); {@link UnknownSymbolError} when the library lacks a function
+     */
+    public static <T> T bind(Class<T> type, Library library) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(library, "library");
+        checkImplementable(type);
+        BindSettings settings = BindSettings.fromSystemProperties();
+        NativeLibrary nativeLibrary = (NativeLibrary) library;
+        List<NativeMethod> methods = abstractMethods(type).stream()
+                .map(method -> MethodPlanner.plan(type, method))
+                .toList();
+        List<MethodHandle> handles = new ArrayList<>(methods.size());
+        for (NativeMethod method : methods) {
+            handles.add(CallHandles.of(method, nativeLibrary, address(method, library)));
+        }
+        String description = type.getSimpleName() + " bound to " + library.name() + " (" + library.loadedAs() + ")";
+        Object implementation = settings.mode() == BindSettings.Mode.PROXY || !HiddenClassGenerator.canImplement(type)
+                ? ProxyBinding.create(type, methods, handles, description)
+                : HiddenClassGenerator.instantiate(type, methods, handles, description, settings);
+        return type.cast(implementation);
+    }
+
+    private static void checkImplementable(Class<?> type) {
+        String problem = !type.isInterface() ? "it is a class, not an interface"
+                : type.isAnnotation() ? "it is an annotation type"
+                : type.isSealed() ? "it is sealed, so no generated class may implement it"
+                : !Modifier.isPublic(type.getModifiers()) ? "it is not public, and the implementation is generated in"
+                        + " module epsilon.foreign, which can only implement public interfaces"
+                : null;
+        if (problem != null) {
+            throw new ForeignError("cannot bind " + type.getName() + ": " + problem
+                    + "; declare the C functions as methods of a public interface", null);
+        }
+        Module self = InterfaceBinder.class.getModule();
+        Module owner = type.getModule();
+        if (!owner.isExported(type.getPackageName(), self)) {
+            throw new ForeignError("cannot bind " + type.getName() + ": module " + owner.getName()
+                    + " does not export package " + type.getPackageName() + " to epsilon.foreign; add 'exports "
+                    + type.getPackageName() + " to epsilon.foreign;' to its module-info", null);
+        }
+        if (self.isNamed() && !self.canRead(owner)) {
+            self.addReads(owner);
+        }
+    }
+
+    /**
+     * The methods to implement: abstract, non-static, not {@code Object}'s, in a stable order. A method inherited
+     * from two superinterfaces is implemented once (the same name, parameters and return type are one method to
+     * the JVM too).
+     */
+    private static List<Method> abstractMethods(Class<?> type) {
+        Map<String, Method> byDescriptor = new LinkedHashMap<>();
+        for (Method method : type.getMethods()) {
+            if (Modifier.isAbstract(method.getModifiers()) && !isObjectMethod(method)) {
+                byDescriptor.putIfAbsent(MethodPlanner.describe(type, method) + method.getReturnType().getName(), method);
+            }
+        }
+        List<Method> methods = new ArrayList<>(byDescriptor.values());
+        methods.sort(Comparator.comparing((Method method) -> MethodPlanner.describe(type, method)));
+        return methods;
+    }
+
+    private static boolean isObjectMethod(Method method) {
+        try {
+            Object.class.getMethod(method.getName(), method.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException notObjects) {
+            return false;
+        }
+    }
+
+    private static MemorySegment address(NativeMethod method, Library library) {
+        try {
+            return library.function(method.symbol());
+        } catch (UnknownSymbolError missing) {
+            throw new UnknownSymbolError("cannot bind " + method.where() + ": " + missing.getMessage()
+                    + "; name the C function with @CFunction(\"...\") if it differs from the method", method.symbol());
+        }
+    }
+}
