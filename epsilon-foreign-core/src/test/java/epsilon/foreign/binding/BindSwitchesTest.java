@@ -2,15 +2,20 @@ package epsilon.foreign.binding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import epsilon.foreign.NativeType;
 import epsilon.foreign.internal.LibraryRegistry;
 import epsilon.foreign.internal.binding.InterfaceBinder;
+import epsilon.foreign.marshalling.ForeignError;
 import java.io.IOException;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,5 +105,39 @@ class BindSwitchesTest {
                 () -> with("epsilon.bind.mode", "generated", BindSwitchesTest::bindSmall));
         assertEquals(5, small.strlen("hello"));
         assertTrue(small.getClass().isHidden());
+    }
+
+    @Test
+    void shouldReportADumpDirectoryThatCannotBeWritten(@TempDir Path directory) throws IOException {
+        Path notADirectory = Files.writeString(directory.resolve("plain-file"), "x");
+        ForeignError error = assertThrows(ForeignError.class, () -> with("epsilon.bind.dump", notADirectory.toString(),
+                () -> with("epsilon.bind.mode", "generated", BindSwitchesTest::bindSmall)));
+        assertTrue(error.getMessage().contains("cannot dump the class bound to Small$Bound"), error.getMessage());
+        assertTrue(error.getMessage().contains("epsilon.bind.dump"), error.getMessage());
+    }
+
+    /** Loads classes from bytes, invisible to the application class loader that loaded Epsilon Foreign. */
+    private static final class IsolatedLoader extends ClassLoader {
+        IsolatedLoader() {
+            super(BindSwitchesTest.class.getClassLoader());
+        }
+
+        Class<?> define(String name, byte[] bytes) {
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+
+    @Test
+    void shouldFallBackToAProxyForAnInterfaceThisModuleCannotSee() throws ReflectiveOperationException {
+        String name = "epsilon.foreign.binding.isolated.Abs";
+        byte[] bytes = ClassFile.of().build(ClassDesc.of(name), type -> type
+                .withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_INTERFACE | ClassFile.ACC_ABSTRACT)
+                .withMethod("abs", MethodTypeDesc.of(ConstantDescs.CD_int, ConstantDescs.CD_int),
+                        ClassFile.ACC_PUBLIC | ClassFile.ACC_ABSTRACT, method -> { }));
+        Class<?> isolated = new IsolatedLoader().define(name, bytes);
+        Object bound = with("epsilon.bind.mode", "generated",
+                () -> InterfaceBinder.bind(isolated, LibraryRegistry.global().open("c")));
+        assertTrue(Proxy.isProxyClass(bound.getClass()), "a hidden class here could not name the interface");
+        assertEquals(9, isolated.getMethod("abs", int.class).invoke(bound, -9));
     }
 }

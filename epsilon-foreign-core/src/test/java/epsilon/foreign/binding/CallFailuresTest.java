@@ -1,6 +1,7 @@
 package epsilon.foreign.binding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,14 +11,17 @@ import epsilon.foreign.Library;
 import epsilon.foreign.NativeType;
 import epsilon.foreign.internal.LibraryRegistry;
 import epsilon.foreign.internal.binding.InterfaceBinder;
+import epsilon.foreign.marshalling.ArgumentTypeError;
 import epsilon.foreign.marshalling.ClosedLibraryError;
 import epsilon.foreign.marshalling.ConversionError;
 import epsilon.foreign.marshalling.ErrnoError;
+import epsilon.foreign.marshalling.ForeignError;
 import epsilon.foreign.marshalling.FreedMemoryError;
 import epsilon.foreign.marshalling.NullArgumentError;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +113,34 @@ class CallFailuresTest {
         FreedMemoryError error = assertThrows(FreedMemoryError.class, () -> FILES.strlen(text));
         assertTrue(error.getMessage().contains("parameter 0") && error.getMessage().contains("freed"),
                 error.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAHeapSegmentForANonCriticalFunction() {
+        ArgumentTypeError error = assertThrows(ArgumentTypeError.class,
+                () -> FILES.strlen(MemorySegment.ofArray(new byte[] {'a', 0})));
+        assertTrue(error.getMessage().contains("Files.strlen(MemorySegment): the linker refused an argument"),
+                error.getMessage());
+    }
+
+    @Test
+    void shouldRefuseMemoryConfinedToAnotherThread() throws InterruptedException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment text = arena.allocateFrom("mine");
+            AtomicReference<RuntimeException> thrown = new AtomicReference<>();
+            Thread other = new Thread(() -> {
+                try {
+                    FILES.strlen(text);
+                } catch (RuntimeException e) {
+                    thrown.set(e);
+                }
+            });
+            other.start();
+            other.join();
+            ForeignError error = assertInstanceOf(ForeignError.class, thrown.get());
+            assertTrue(error.getMessage().contains("Files.strlen(MemorySegment): an argument is memory confined to"
+                    + " another thread"), error.getMessage());
+        }
     }
 
     @Test
