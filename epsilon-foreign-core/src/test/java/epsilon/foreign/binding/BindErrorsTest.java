@@ -25,7 +25,8 @@ class BindErrorsTest {
     private static <E extends ForeignError> E bindFails(Class<E> error, Class<?> type, String... fragments) {
         E thrown = assertThrows(error, () -> InterfaceBinder.bind(type, LIBC));
         for (String fragment : fragments) {
-            assertTrue(thrown.getMessage().contains(fragment), () -> "'" + fragment + "' not in: " + thrown.getMessage());
+            assertTrue(thrown.getMessage().contains(fragment),
+                    () -> "'" + fragment + "' not in: " + thrown.getMessage());
         }
         return thrown;
     }
@@ -114,7 +115,8 @@ class BindErrorsTest {
 
     @Test
     void shouldRejectJavaVarargs() {
-        bindFails(ForeignError.class, JavaVarargs.class, "JavaVarargs.printf(String, Object[])", "@Variadic(fixed = n)");
+        bindFails(ForeignError.class, JavaVarargs.class, "JavaVarargs.printf(String, Object[])",
+                "@Variadic(fixed = n)");
     }
 
     public interface UnmappedParameter {

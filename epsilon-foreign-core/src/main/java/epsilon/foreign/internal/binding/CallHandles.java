@@ -3,6 +3,7 @@ package epsilon.foreign.internal.binding;
 import epsilon.foreign.internal.CallFrame;
 import epsilon.foreign.internal.NativeLibrary;
 import epsilon.foreign.internal.binding.NativeMethod.Argument;
+import epsilon.foreign.internal.binding.NativeMethod.ArgumentConversion;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * method's type, from the downcall handle outwards:
  * <ol>
  *   <li>the downcall, bound to the function's address;</li>
- *   <li>{@code @Errno}: compare the result with the failure value, throw {@code ErrnoError} from the captured errno;</li>
+ *   <li>{@code @Errno}: compare the result with the failure value, and on failure throw {@code ErrnoError}
+ *       with the captured errno;</li>
  *   <li>the result conversion (string decoding, unsigned widening);</li>
  *   <li>the argument conversions (checked unsigned narrowing, strings and copied arrays into the call frame,
  *       arrays in place as heap segments);</li>
@@ -125,13 +127,12 @@ final class CallHandles {
                     : MethodHandles.explicitCastArguments(call, call.type().changeParameterType(position, javaType));
             case UNSIGNED_NARROWING -> MethodHandles.filterArguments(call, position,
                     unsignedNarrowing(call.type().parameterType(position), site, method.symbol()));
-            case UNSIGNED_PROMOTION -> MethodHandles.filterArguments(call, position,
-                    staticMethod(javaType == byte.class ? Byte.class : Short.class, "toUnsignedInt", int.class, javaType));
+            case UNSIGNED_PROMOTION -> MethodHandles.filterArguments(call, position, toUnsignedInt(javaType));
             case STRING -> withFrameArgument(call, position,
                     MethodHandles.insertArguments(ENCODE, 2, argument.charset(), site));
-            case ARRAY_COPY_IN, ARRAY_COPY_IN_OUT -> withFrameArgument(call, position,
-                    MethodHandles.insertArguments(COPY_IN, 2, argument.conversion() == NativeMethod.ArgumentConversion.ARRAY_COPY_IN_OUT)
-                            .asType(MethodType.methodType(MemorySegment.class, SegmentAllocator.class, javaType)));
+            case ARRAY_COPY_IN, ARRAY_COPY_IN_OUT -> withFrameArgument(call, position, MethodHandles
+                    .insertArguments(COPY_IN, 2, argument.conversion() == ArgumentConversion.ARRAY_COPY_IN_OUT)
+                    .asType(MethodType.methodType(MemorySegment.class, SegmentAllocator.class, javaType)));
             case ARRAY_IN_PLACE -> MethodHandles.filterArguments(call, position,
                     IN_PLACE.asType(MethodType.methodType(MemorySegment.class, javaType)));
         };
@@ -147,6 +148,11 @@ final class CallHandles {
         return MethodHandles.insertArguments(narrowing, 1, site, symbol);
     }
 
+    /** {@code Byte.toUnsignedInt} or {@code Short.toUnsignedInt}. */
+    private static MethodHandle toUnsignedInt(Class<?> narrow) {
+        return staticMethod(narrow == byte.class ? Byte.class : Short.class, "toUnsignedInt", int.class, narrow);
+    }
+
     /** (carriers...)C to (carriers...)R for the method's Java return type. */
     private static MethodHandle convertingResult(MethodHandle call, NativeMethod.Result result) {
         Class<?> carrier = call.type().returnType();
@@ -155,7 +161,7 @@ final class CallHandles {
                     : MethodHandles.explicitCastArguments(call, call.type().changeReturnType(result.javaType()));
             case UNSIGNED_WIDENING -> MethodHandles.filterReturnValue(call, carrier == int.class
                     ? staticMethod(Integer.class, "toUnsignedLong", long.class, int.class)
-                    : staticMethod(carrier == byte.class ? Byte.class : Short.class, "toUnsignedInt", int.class, carrier));
+                    : toUnsignedInt(carrier));
             case STRING -> MethodHandles.filterReturnValue(call, MethodHandles.insertArguments(DECODE, 1,
                     result.charset()));
         };

@@ -60,7 +60,7 @@ final class HiddenClassGenerator {
         }
     }
 
-    /** An instance of a new hidden class implementing {@code type} with {@code handles[i]} behind {@code methods[i]}. */
+    /** An instance of a new hidden class implementing {@code type}, {@code handles[i]} behind {@code methods[i]}. */
     static Object instantiate(Class<?> type, List<NativeMethod> methods, List<MethodHandle> handles,
                               String description, BindSettings settings) {
         ClassDesc name = ClassDesc.of(LOOKUP.lookupClass().getPackageName(),

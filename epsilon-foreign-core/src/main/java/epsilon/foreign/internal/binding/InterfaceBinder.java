@@ -88,7 +88,8 @@ public final class InterfaceBinder {
         Map<String, Method> byDescriptor = new LinkedHashMap<>();
         for (Method method : type.getMethods()) {
             if (Modifier.isAbstract(method.getModifiers()) && !isObjectMethod(method)) {
-                byDescriptor.putIfAbsent(MethodPlanner.describe(type, method) + method.getReturnType().getName(), method);
+                String descriptor = MethodPlanner.describe(type, method) + method.getReturnType().getName();
+                byDescriptor.putIfAbsent(descriptor, method);
             }
         }
         List<Method> methods = new ArrayList<>(byDescriptor.values());

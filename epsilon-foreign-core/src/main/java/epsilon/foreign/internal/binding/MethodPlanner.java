@@ -48,7 +48,8 @@ final class MethodPlanner {
         for (int i = 0; i < parameters.length; i++) {
             Parameter parameter = parameters[i];
             String label = "parameter " + i + (parameter.isNamePresent() ? " (" + parameter.getName() + ")" : "");
-            arguments.add(mapping.argument(i, label, parameter.getType(), nativeType(parameter.getAnnotation(NativeType.class)),
+            arguments.add(mapping.argument(i, label, parameter.getType(),
+                    nativeType(parameter.getAnnotation(NativeType.class)),
                     charset(parameter.getAnnotation(Encoding.class), where, symbol), heapAccess,
                     firstVariadic >= 0 && i >= firstVariadic));
         }

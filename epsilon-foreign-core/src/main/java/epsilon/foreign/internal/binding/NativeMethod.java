@@ -35,7 +35,7 @@ record NativeMethod(Method method, String where, String symbol, List<Argument> a
         CAST,
         /** A Java value wider than an unsigned C type ({@code long} for {@code unsigned int}), range-checked. */
         UNSIGNED_NARROWING,
-        /** A Java {@code byte} or {@code short} holding an unsigned C value, zero-extended to a promoted {@code int}. */
+        /** A Java {@code byte} or {@code short} holding an unsigned C value, zero-extended to a promoted int. */
         UNSIGNED_PROMOTION,
         /** A {@code String} encoded into the call frame; {@code null} is C's {@code NULL}. */
         STRING,
@@ -93,7 +93,8 @@ record NativeMethod(Method method, String where, String symbol, List<Argument> a
     /** The C function's descriptor for this call: the fixed parameters followed by the promoted variadic ones. */
     FunctionDescriptor descriptor() {
         MemoryLayout[] layouts = arguments.stream().map(Argument::layout).toArray(MemoryLayout[]::new);
-        return result.layout() == null ? FunctionDescriptor.ofVoid(layouts) : FunctionDescriptor.of(result.layout(), layouts);
+        return result.layout() == null ? FunctionDescriptor.ofVoid(layouts)
+                : FunctionDescriptor.of(result.layout(), layouts);
     }
 
     /** The linker options the annotations ask for. */
