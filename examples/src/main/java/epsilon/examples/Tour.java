@@ -1,10 +1,136 @@
 package epsilon.examples;
 
-/** A walk through Epsilon Foreign: every feature, called against the real C library. */
+import epsilon.foreign.CallOption;
+import epsilon.foreign.ErrnoPolicy;
+import epsilon.foreign.Foreign;
+import epsilon.foreign.ForeignFunction;
+import epsilon.foreign.ForeignMemory;
+import epsilon.foreign.Library;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.ForeignError;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A walk through Epsilon Foreign: every feature, called against the real C library, each call printed with
+ * its result as a user would read it. Run it with README's first command.
+ */
 public final class Tour {
     private Tour() {}
 
     public static void main(String[] args) {
-        System.out.println("Epsilon Foreign tour on Java " + Runtime.version());
+        System.out.println("Epsilon Foreign tour on Java " + Runtime.version() + ", " + System.getProperty("os.name")
+                + " " + System.getProperty("os.arch"));
+        dynamicCalls();
+        resolvedFunctions();
+        callOptions();
+        memory();
+        mistakes();
+    }
+
+    private static void section(String title) {
+        System.out.println();
+        System.out.println("== " + title);
+    }
+
+    private static void show(String call, Object result) {
+        String shown = result instanceof Object[] array ? Arrays.toString(array) : String.valueOf(result);
+        System.out.printf("  %-62s => %s%n", call, shown);
+    }
+
+    private static void dynamicCalls() {
+        section("Level 1: sharedCall, types given at run time");
+        show("sharedCall(\"strlen\", \"c\", SIZE_T, [STRING], \"hello\")",
+                Foreign.sharedCall("strlen", "c", CType.SIZE_T, List.of(CType.STRING), "hello"));
+        show("sharedCall(\"strlen\", \"libc\", \"unsigned-long\", [\":string\"], ...)",
+                Foreign.sharedCall("strlen", "libc", "unsigned-long", new String[] {":string"}, "Epsilon"));
+        show("sharedCall(\"double pow(double x, double y)\", \"m\", 2.0, 10.0)",
+                Foreign.sharedCall("double pow(double x, double y)", "m", 2.0, 10.0));
+        show("call(\"labs\", -42L)   // prototype from the known table", Foreign.call("labs", -42L));
+        show("call(\"getpid\")", Foreign.call("getpid"));
+        show("call(\"getenv\", \"HOME\")", Foreign.call("getenv", "HOME"));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(64);
+            Foreign.sharedCall("int snprintf(char *s, size_t n, const char *fmt, ...)", "c", buffer, 64L,
+                    "%s has %d letters, pi ~ %.3f", "epsilon", 7, Math.PI);
+            show("snprintf(buf, 64, \"%s has %d letters, pi ~ %.3f\", ...)  // variadic", buffer.getString(0));
+            MemorySegment end = arena.allocate(java.lang.foreign.ValueLayout.ADDRESS);
+            MemorySegment text = arena.allocateFrom("4096 bytes");
+            Object value = Foreign.sharedCall("long strtol(const char *s, char **end, int base)", "c", text, end, 10);
+            show("strtol(\"4096 bytes\", &end, 10)", value + ", rest \"" + end.get(java.lang.foreign.ValueLayout.ADDRESS, 0)
+                    .reinterpret(16).getString(0) + "\"");
+        }
+    }
+
+    private static void resolvedFunctions() {
+        section("defshared: resolve once, call many times");
+        ForeignFunction toupper = Foreign.defshared("int toupper(int c)", "c")
+                .withDocumentation("Upper-case one character.");
+        show(toupper.prototype() + "  -- " + toupper.documentation(), (char) (int) toupper.invoke((int) 'e'));
+        ForeignFunction cos = Foreign.defshared("cos", "m", CType.DOUBLE, CType.DOUBLE);
+        show("cos(0.0) from " + cos.library().loadedAs(), cos.invoke(0.0));
+        Library libm = Foreign.libOpen("libm");
+        show("libOpen(\"libm\").function(\"sqrt\")", "0x" + Long.toHexString(libm.function("sqrt").address()));
+    }
+
+    private static void callOptions() {
+        section("Call options: errno capture, critical, zero-copy arrays");
+        ForeignFunction open = Foreign.defshared("int open(const char *path, int flags, ...)", "c",
+                CallOption.errno(ErrnoPolicy.THROW));
+        try {
+            open.invoke("/no/such/file", 0);
+        } catch (ForeignError e) {
+            show("open(\"/no/such/file\", O_RDONLY) with errno capture", e.getClass().getSimpleName() + ": "
+                    + e.getMessage());
+        }
+        show("with(errno(RETURN)).sharedCall(open ...)", Foreign.with(CallOption.errno(ErrnoPolicy.RETURN))
+                .sharedCall("int open(const char *path, int flags, ...)", "c", "/no/such/file", 0));
+        byte[] bytes = new byte[6];
+        Foreign.defshared("void *memset(void *s, int c, size_t n)", "c", CallOption.zeroCopyArrays())
+                .invoke(bytes, '*', 4L);
+        show("memset(byte[6], '*', 4) zero-copy into the Java array", new String(bytes).replace('\0', '.'));
+    }
+
+    private static void memory() {
+        section("foreignAlloc / foreignFree");
+        try (ForeignMemory ints = Foreign.foreignAlloc(CType.INT, 4, new int[] {30, 10, 20, 40})) {
+            show("foreignAlloc(INT, 4, {30, 10, 20, 40}).get(2)", ints.get(2));
+            ints.free();
+            try {
+                ints.get(0);
+            } catch (ForeignError e) {
+                show("get(0) after free", e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void mistakes() {
+        section("Mistakes are exceptions, never crashes");
+        attempt("sharedCall(\"strlen\", \"c\", ..., \"a\", \"b\")",
+                () -> Foreign.sharedCall("size_t strlen(const char *s)", "c", "a", "b"));
+        attempt("sharedCall(\"labs\", ..., \"forty\")",
+                () -> Foreign.sharedCall("labs", "c", CType.LONG, List.of(CType.LONG), "forty"));
+        attempt("sharedCall(\"int abs(int j)\", \"c\", null)", () -> Foreign.sharedCall("int abs(int j)", "c",
+                (Object) null));
+        attempt("libOpen(\"no_such_library\")", () -> Foreign.libOpen("no_such_library"));
+        attempt("call(\"frobnicate\")", () -> Foreign.call("frobnicate"));
+        attempt("sharedCall(\"size_t strlen(const char *s\", ...)",
+                () -> Foreign.sharedCall("size_t strlen(const char *s", "c", "x"));
+        Library libz = Foreign.libOpen("z");
+        ForeignFunction version = Foreign.defshared("const char *zlibVersion(void)", "z");
+        show("zlibVersion()", version.invoke());
+        libz.close();
+        attempt("zlibVersion() after libClose", version::invoke);
+    }
+
+    private static void attempt(String call, Runnable action) {
+        try {
+            action.run();
+            show(call, "(no error?)");
+        } catch (ForeignError e) {
+            show(call, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 }

@@ -1,0 +1,58 @@
+package epsilon.foreign;
+
+import java.lang.foreign.Linker;
+
+/**
+ * How a C function is called, beyond its types: given to {@link Foreign#with(CallOption...)} or
+ * {@link Foreign#defshared(String, String, CallOption...)}.
+ *
+ * {@snippet :
+ * // errno: open() returns -1 and sets errno; THROW turns that into an ErrnoError with errno and strerror text
+ * ForeignFunction open = Foreign.defshared("int open(const char *path, int flags, ...)", "c",
+ *         CallOption.errno(ErrnoPolicy.THROW));
+ *
+ * // critical: a short leaf function that never calls back into Java nor blocks; Java arrays go to C zero-copy
+ * ForeignFunction memset = Foreign.defshared("void *memset(void *s, int c, size_t n)", "c",
+ *         CallOption.zeroCopyArrays());
+ * byte[] bytes = new byte[16];
+ * memset.invoke(bytes, 0x2a, 16L);             // C wrote straight into the Java array
+ * }
+ */
+public sealed interface CallOption permits CallOption.Critical, CallOption.CaptureErrno {
+
+    /**
+     * {@link Linker.Option#critical(boolean)}: the call skips the thread-state transition that lets the garbage
+     * collector run meanwhile, which saves a few nanoseconds per call. Only for functions that return quickly,
+     * never block, and never call back into Java.
+     *
+     * @param heapAccess whether Java arrays ({@code int[]}, {@code byte[]}, {@code long[]}, {@code double[]},
+     *                   ...) pass to C as they are, without a copy; without it they are copied into native memory
+     *                   and copied back after the call, so C's writes are visible either way
+     */
+    record Critical(boolean heapAccess) implements CallOption {}
+
+    /**
+     * Capture {@code errno} right after the call ({@link Linker.Option#captureCallState(String...)}), before the
+     * JVM itself can change it, and act on it as {@code policy} says.
+     */
+    record CaptureErrno(ErrnoPolicy policy) implements CallOption {
+        public CaptureErrno {
+            java.util.Objects.requireNonNull(policy, "policy");
+        }
+    }
+
+    /** A critical call without heap access. */
+    static CallOption critical() {
+        return new Critical(false);
+    }
+
+    /** A critical call that passes Java arrays zero-copy. */
+    static CallOption zeroCopyArrays() {
+        return new Critical(true);
+    }
+
+    /** Capture {@code errno} with the given policy. */
+    static CallOption errno(ErrnoPolicy policy) {
+        return new CaptureErrno(policy);
+    }
+}

@@ -1,0 +1,66 @@
+package epsilon.foreign;
+
+import epsilon.foreign.internal.FunctionCache;
+import epsilon.foreign.internal.Signature;
+import epsilon.foreign.marshalling.CPrototype;
+import epsilon.foreign.marshalling.CType;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The calls of {@link Foreign} with a fixed set of {@link CallOption}s: {@code Foreign.with(options)} gives one.
+ *
+ * {@snippet :
+ * Caller withErrno = Foreign.with(CallOption.errno(ErrnoPolicy.THROW));
+ * withErrno.sharedCall("int open(const char *path, int flags, ...)", "c", "/no/such/file", 0);
+ * // ErrnoError: open failed: errno 2 (No such file or directory)
+ * }
+ */
+public final class Caller {
+    static final Caller PLAIN = new Caller(List.of());
+
+    private final List<CallOption> options;
+
+    Caller(List<CallOption> options) {
+        this.options = List.copyOf(options);
+    }
+
+    /** The options every call of this caller uses. */
+    public List<CallOption> options() {
+        return options;
+    }
+
+    /** {@link Foreign#sharedCall(String, String, CType, List, Object...)} with this caller's options. */
+    public Object sharedCall(String function, String library, CType returnType, List<CType> argumentTypes,
+                             Object... arguments) {
+        return FunctionCache.global().typed(function, library, returnType, argumentTypes, options).invoke(arguments);
+    }
+
+    /** {@link Foreign#sharedCall(String, String, String, String[], Object...)} with this caller's options. */
+    public Object sharedCall(String function, String library, String returnType, String[] argumentTypes,
+                             Object... arguments) {
+        return FunctionCache.global().spelled(function, library, returnType, Arrays.asList(argumentTypes), options)
+                .invoke(arguments);
+    }
+
+    /** {@link Foreign#sharedCall(String, String, Object...)} with this caller's options. */
+    public Object sharedCall(String prototype, String library, Object... arguments) {
+        return FunctionCache.global().prototype(prototype, library, options).invoke(arguments);
+    }
+
+    /** {@link Foreign#call(String, Object...)} with this caller's options. */
+    public Object call(String function, Object... arguments) {
+        return FunctionCache.global().known(function, options).invoke(arguments);
+    }
+
+    /** {@link Foreign#defshared(String, String)} with this caller's options. */
+    public ForeignFunction defshared(String prototype, String library) {
+        return FunctionCache.global().resolve(CPrototype.parse(prototype), library, options);
+    }
+
+    /** {@link Foreign#defshared(String, String, CType, CType...)} with this caller's options. */
+    public ForeignFunction defshared(String function, String library, CType returnType, CType... parameterTypes) {
+        return FunctionCache.global().resolve(function, library,
+                Signature.of(returnType, List.of(parameterTypes), false), options);
+    }
+}

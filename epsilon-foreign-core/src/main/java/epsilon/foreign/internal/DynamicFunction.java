@@ -1,0 +1,264 @@
+package epsilon.foreign.internal;
+
+import epsilon.foreign.CallOption;
+import epsilon.foreign.ErrnoPolicy;
+import epsilon.foreign.ErrnoResult;
+import epsilon.foreign.ForeignFunction;
+import epsilon.foreign.ForeignMemory;
+import epsilon.foreign.Library;
+import epsilon.foreign.marshalling.ArgumentTypeError;
+import epsilon.foreign.marshalling.ArityError;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.ForeignError;
+import epsilon.foreign.marshalling.FreedMemoryError;
+import epsilon.foreign.marshalling.Marshal;
+import epsilon.foreign.trampoline.BoundTrampoline;
+import epsilon.foreign.trampoline.Trampolines;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A resolved function: checks and converts arguments, then calls through the shared trampoline of its
+ * shape. Variadic functions keep one bound trampoline per list of variadic argument types seen.
+ *
+ * <p>The carriers handed to the trampoline follow the linker's order: a {@code SegmentAllocator} when the
+ * function returns a struct by value, then the errno capture segment when errno is captured, then the
+ * arguments.
+ */
+public final class DynamicFunction implements ForeignFunction {
+    private final String name;
+    private final NativeLibrary library;
+    private final MemorySegment address;
+    private final Signature signature;
+    private final List<CallOption> callOptions;
+    private final String documentation;
+    private final BoundTrampoline fixedShape;
+    private final ConcurrentHashMap<List<CType>, BoundTrampoline> variadicShapes;
+    private final ErrnoPolicy errnoPolicy;
+    private final boolean heapAccess;
+    /** Strings, arrays, a struct return or errno capture need scratch memory; scalar-only calls skip the frame. */
+    private final boolean needsFrame;
+
+    DynamicFunction(String name, NativeLibrary library, MemorySegment address, Signature signature,
+                    List<CallOption> callOptions, String documentation) {
+        this.name = name;
+        this.library = library;
+        this.address = address;
+        this.signature = signature;
+        this.callOptions = List.copyOf(callOptions);
+        this.documentation = documentation == null ? "" : documentation;
+        ErrnoPolicy policy = null;
+        boolean heap = false;
+        for (CallOption option : this.callOptions) {
+            switch (option) {
+                case CallOption.CaptureErrno capture -> policy = capture.policy();
+                case CallOption.Critical critical -> heap |= critical.heapAccess();
+            }
+        }
+        if (policy == ErrnoPolicy.THROW) {
+            ErrnoSupport.checkThrowable(name, signature.returnType());
+        }
+        this.errnoPolicy = policy;
+        this.heapAccess = heap;
+        this.needsFrame = signature.variadic() || signature.returnsStruct() || policy != null
+                || signature.parameters().stream().anyMatch(CType::needsAllocator);
+        if (signature.variadic()) {
+            this.fixedShape = null;
+            this.variadicShapes = new ConcurrentHashMap<>();
+        } else {
+            this.fixedShape = bind(List.of());
+            this.variadicShapes = null;
+        }
+    }
+
+    private BoundTrampoline bind(List<CType> variadicTypes) {
+        FunctionDescriptor descriptor = signature.descriptor(variadicTypes);
+        List<Linker.Option> linkOptions = new ArrayList<>();
+        for (CallOption option : callOptions) {
+            linkOptions.add(switch (option) {
+                case CallOption.CaptureErrno capture -> Linker.Option.captureCallState("errno");
+                case CallOption.Critical critical -> Linker.Option.critical(critical.heapAccess());
+            });
+        }
+        if (signature.variadic()) {
+            linkOptions.add(Linker.Option.firstVariadicArg(signature.parameters().size()));
+        }
+        return Trampolines.of(descriptor, linkOptions.toArray(Linker.Option[]::new)).bind(address);
+    }
+
+    @Override
+    public Object invoke(Object... arguments) {
+        Object[] args = arguments == null ? new Object[] {null} : arguments;
+        checkArity(args.length);
+        if (!needsFrame) {
+            return call(args, null);
+        }
+        try (CallFrame frame = CallFrame.open()) {
+            return call(args, frame);
+        }
+    }
+
+    private Object call(Object[] args, SegmentAllocator frame) {
+        int lead = 0;
+        int leading = (signature.returnsStruct() ? 1 : 0) + (errnoPolicy != null ? 1 : 0);
+        Object[] carriers = new Object[leading + args.length];
+        if (signature.returnsStruct()) {
+            carriers[lead++] = frame;
+        }
+        MemorySegment captured = null;
+        if (errnoPolicy != null) {
+            captured = frame.allocate(ErrnoSupport.CAPTURE_LAYOUT);
+            carriers[lead++] = captured;
+        }
+        int fixed = signature.parameters().size();
+        BoundTrampoline target = fixedShape;
+        if (target == null) {
+            CType[] variadicTypes = new CType[args.length - fixed];
+            for (int i = fixed; i < args.length; i++) {
+                Object value = unwrap(args[i]);
+                variadicTypes[i - fixed] = Marshal.variadicType(value, name, i);
+                carriers[lead + i] = convert(value, variadicTypes[i - fixed], frame, i);
+            }
+            target = variadicShapes.computeIfAbsent(List.of(variadicTypes), this::bind);
+        }
+        for (int i = 0; i < fixed; i++) {
+            carriers[lead + i] = convert(unwrap(args[i]), signature.parameters().get(i), frame, i);
+        }
+        Object raw;
+        try {
+            raw = target.invoke(carriers);
+        } catch (IllegalStateException | IllegalArgumentException | WrongThreadException rejected) {
+            throw translate(rejected, args);
+        }
+        JavaArrays.copyBack(args, carriers, lead);
+        if (errnoPolicy == ErrnoPolicy.THROW && ErrnoSupport.isFailure(raw)) {
+            throw ErrnoSupport.error(name, ErrnoSupport.errno(captured));
+        }
+        Object result = convertResult(raw);
+        return errnoPolicy == ErrnoPolicy.RETURN ? new ErrnoResult(result, ErrnoSupport.errno(captured)) : result;
+    }
+
+    private Object convert(Object value, CType type, SegmentAllocator frame, int index) {
+        if (heapAccess) {
+            MemorySegment heap = JavaArrays.heapSegment(value);
+            if (heap != null) {
+                return heap; // zero-copy: the linker passes the array's own storage (critical, heap access)
+            }
+        }
+        return Marshal.toForeign(value, type, frame, name, index);
+    }
+
+    /** A struct returned by value lives in the call frame: it is copied out before the frame is reused. */
+    private Object convertResult(Object raw) {
+        if (signature.returnsStruct()) {
+            MemorySegment inFrame = (MemorySegment) raw;
+            raw = Arena.ofAuto().allocate(signature.returnType().layout()).copyFrom(inFrame);
+        }
+        return Marshal.fromForeign(raw, signature.returnType());
+    }
+
+    /** A {@link ForeignMemory} argument passes as its segment, which refuses use once freed. */
+    private static Object unwrap(Object value) {
+        return value instanceof ForeignMemory memory ? memory.segment() : value;
+    }
+
+    private void checkArity(int given) {
+        int declared = signature.parameters().size();
+        if (signature.variadic() ? given < declared : given != declared) {
+            throw new ArityError(name + " takes " + (signature.variadic() ? "at least " : "") + declared
+                    + (declared == 1 ? " argument" : " arguments") + " (" + signature.describe(name) + "), got "
+                    + given, name, declared, given);
+        }
+    }
+
+    /** The JDK's refusal of a call, as the user's mistake it reflects. */
+    private ForeignError translate(RuntimeException rejected, Object[] args) {
+        if (!library.isOpen()) {
+            return library.closedError(name);
+        }
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof MemorySegment segment && !segment.scope().isAlive()) {
+                return new FreedMemoryError("argument " + i + " of " + name + " is memory that has been freed",
+                        rejected);
+            }
+        }
+        if (rejected instanceof WrongThreadException) {
+            return new ForeignError(name + ": an argument is memory confined to another thread: "
+                    + rejected.getMessage(), name, null, rejected);
+        }
+        if (rejected instanceof IllegalArgumentException) {
+            return new ArgumentTypeError(name + ": the linker refused an argument: " + rejected.getMessage(), name,
+                    -1);
+        }
+        return new ForeignError(name + ": call refused: " + rejected.getMessage(), name, null, rejected);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Library library() {
+        return library;
+    }
+
+    @Override
+    public MemorySegment address() {
+        if (!library.isOpen()) {
+            throw library.closedError(name);
+        }
+        return address;
+    }
+
+    @Override
+    public CType returnType() {
+        return signature.returnType();
+    }
+
+    @Override
+    public List<CType> parameterTypes() {
+        return signature.parameters();
+    }
+
+    @Override
+    public boolean isVariadic() {
+        return signature.variadic();
+    }
+
+    @Override
+    public FunctionDescriptor descriptor() {
+        return signature.descriptor(List.of());
+    }
+
+    @Override
+    public List<CallOption> options() {
+        return callOptions;
+    }
+
+    @Override
+    public String documentation() {
+        return documentation;
+    }
+
+    @Override
+    public ForeignFunction withDocumentation(String text) {
+        return new DynamicFunction(name, library, address, signature, callOptions, text);
+    }
+
+    @Override
+    public String prototype() {
+        return signature.describe(name);
+    }
+
+    @Override
+    public String toString() {
+        return "ForeignFunction[" + prototype() + " in " + library.name() + "]";
+    }
+}

@@ -1,0 +1,78 @@
+package epsilon.foreign.internal;
+
+import epsilon.foreign.Library;
+import epsilon.foreign.marshalling.UnknownLibraryError;
+import java.lang.foreign.Arena;
+import java.lang.foreign.SymbolLookup;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The open libraries, one per canonical name ({@code "libm"}, {@code "m"} and {@code "libm.so"} share one),
+ * plus user-added search directories. Loading happens under the per-name lock of the map, so two threads
+ * opening the same library load it once.
+ */
+public final class LibraryRegistry {
+    private static final LibraryRegistry GLOBAL = new LibraryRegistry();
+
+    private final ConcurrentHashMap<String, NativeLibrary> open = new ConcurrentHashMap<>();
+    private final List<Path> userDirectories = new CopyOnWriteArrayList<>();
+
+    /** The registry behind {@code Foreign.libOpen}. */
+    public static LibraryRegistry global() {
+        return GLOBAL;
+    }
+
+    /** Adds a directory searched before the platform's defaults (Lisp {@code lib-open :paths}). */
+    public void addSearchDirectory(Path directory) {
+        if (!userDirectories.contains(directory)) {
+            userDirectories.add(0, directory);
+        }
+    }
+
+    /** The open library for a reference, loading it on first use. */
+    public Library open(String reference) {
+        return open(reference, List.of());
+    }
+
+    /** As {@link #open(String)}, searching {@code extraDirectories} first. */
+    public Library open(String reference, List<Path> extraDirectories) {
+        if (reference == null || reference.isBlank()) {
+            throw new UnknownLibraryError("library name is " + (reference == null ? "null" : "blank")
+                    + ": give a name such as \"c\" or \"m\", a file name such as \"libm.so.6\", or a path", null);
+        }
+        LibraryNames names = namesWith(extraDirectories);
+        String key = names.canonical(reference);
+        NativeLibrary library = open.compute(key, (k, existing) ->
+                existing != null && existing.isOpen() ? existing : load(reference, names));
+        return library;
+    }
+
+    private LibraryNames namesWith(List<Path> extraDirectories) {
+        List<Path> dirs = new ArrayList<>(extraDirectories);
+        dirs.addAll(userDirectories);
+        dirs.addAll(LibraryNames.defaultSearchDirectories(Platform.CURRENT));
+        return new LibraryNames(Platform.CURRENT, dirs);
+    }
+
+    private NativeLibrary load(String reference, LibraryNames names) {
+        List<String> candidates = names.candidates(reference);
+        List<String> failures = new ArrayList<>();
+        for (String candidate : candidates) {
+            Arena arena = Arena.ofShared();
+            try {
+                SymbolLookup lookup = SymbolLookup.libraryLookup(candidate, arena);
+                String key = names.canonical(reference);
+                return new NativeLibrary(reference, candidate, arena, lookup, closed -> open.remove(key, closed));
+            } catch (IllegalArgumentException | UnsatisfiedLinkError notLoadable) {
+                arena.close();
+                failures.add(candidate);
+            }
+        }
+        throw new UnknownLibraryError("library '" + reference + "' not found; tried " + String.join(", ", failures),
+                null);
+    }
+}
