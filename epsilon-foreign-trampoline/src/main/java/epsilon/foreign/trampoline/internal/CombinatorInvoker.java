@@ -1,0 +1,28 @@
+package epsilon.foreign.trampoline.internal;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+
+/**
+ * The plain method-handle path: the downcall handle adapted to {@code (MemorySegment, Object[]) -> Object} by
+ * {@code asType} and {@code asSpreader}. Kept beside the generated path (as the JDK keeps its interpreted
+ * downcalls beside the specialized ones) and selected with {@code -Depsilon.trampoline.mode=combinators}.
+ */
+final class CombinatorInvoker implements Invoker {
+    private final MethodHandle spread;
+
+    CombinatorInvoker(MethodHandle downcall) {
+        int arity = downcall.type().parameterCount() - 1;
+        MethodType boxed = MethodType.genericMethodType(arity).insertParameterTypes(0, MemorySegment.class);
+        // Through the exact wrappers first: Object -> Long is a cast, Long -> long an unboxing. Going straight
+        // from Object to long would also accept an Integer and widen it, which the generated path refuses.
+        MethodType wrappers = downcall.type().wrap().changeParameterType(0, MemorySegment.class);
+        this.spread = downcall.asType(wrappers).asType(boxed).asSpreader(Object[].class, arity);
+    }
+
+    @Override
+    public Object invoke(MemorySegment address, Object[] arguments) throws Throwable {
+        return (Object) spread.invokeExact(address, arguments);
+    }
+}

@@ -1,0 +1,107 @@
+package epsilon.foreign.trampoline.internal;
+
+import epsilon.foreign.trampoline.BoundTrampoline;
+import epsilon.foreign.trampoline.Trampoline;
+import epsilon.foreign.trampoline.TrampolineArgumentException;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+
+/** A trampoline: the downcall handle of one shape and its boxed {@link Invoker}. */
+final class CompiledTrampoline implements Trampoline {
+    private final ShapeKey shape;
+    private final MethodHandle handle;
+    private final Invoker invoker;
+    private final int arity;
+
+    CompiledTrampoline(ShapeKey shape, boolean specialized) {
+        this.shape = shape;
+        this.handle = Linker.nativeLinker().downcallHandle(shape.descriptor(),
+                shape.options().toArray(Linker.Option[]::new));
+        this.invoker = specialized ? InvokerGenerator.generate(handle) : new CombinatorInvoker(handle);
+        this.arity = handle.type().parameterCount() - 1;
+    }
+
+    @Override
+    public FunctionDescriptor descriptor() {
+        return shape.descriptor();
+    }
+
+    @Override
+    public List<Linker.Option> options() {
+        return shape.options();
+    }
+
+    @Override
+    public MethodHandle handle() {
+        return handle;
+    }
+
+    @Override
+    public Object invoke(MemorySegment address, Object... arguments) {
+        if (address == null) {
+            throw new TrampolineArgumentException("trampoline " + describe() + ": function address is null");
+        }
+        Object[] args = arguments == null ? new Object[] {null} : arguments;
+        if (args.length != arity) {
+            throw new TrampolineArgumentException("trampoline " + describe() + ": expected " + arity
+                    + (arity == 1 ? " argument" : " arguments") + ", got " + args.length);
+        }
+        try {
+            return invoker.invoke(address, args);
+        } catch (ClassCastException | NullPointerException wrongBox) {
+            throw diagnose(args, wrongBox);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("trampoline " + describe() + " failed", t);
+        }
+    }
+
+    /** Which argument did not fit, and how: only computed once a call has already failed. */
+    private RuntimeException diagnose(Object[] args, RuntimeException failure) {
+        MethodType type = handle.type();
+        for (int i = 0; i < args.length; i++) {
+            Class<?> expected = type.parameterType(i + 1);
+            Class<?> box = expected.isPrimitive() ? MethodType.methodType(expected).wrap().returnType() : expected;
+            if (args[i] == null ? expected.isPrimitive() : !box.isInstance(args[i])) {
+                TrampolineArgumentException e = new TrampolineArgumentException("trampoline " + describe()
+                        + ": argument " + i + ": expected " + expected.getSimpleName() + " (" + box.getSimpleName()
+                        + "), got " + (args[i] == null ? "null" : args[i].getClass().getName()));
+                e.initCause(failure);
+                return e;
+            }
+        }
+        return failure; // not an argument mismatch: let the original exception speak
+    }
+
+    @Override
+    public BoundTrampoline bind(MemorySegment address) {
+        if (address == null) {
+            throw new TrampolineArgumentException("trampoline " + describe() + ": cannot bind a null address");
+        }
+        return new Bound(this, address, MethodHandles.insertArguments(handle, 0, address));
+    }
+
+    /** {@code (JJ)J}: the shape in JVM descriptor letters, without the leading address. */
+    String describe() {
+        return handle.type().dropParameterTypes(0, 1).toMethodDescriptorString();
+    }
+
+    @Override
+    public String toString() {
+        return "Trampoline" + describe() + shape.options();
+    }
+
+    private record Bound(CompiledTrampoline trampoline, MemorySegment address, MethodHandle handle)
+            implements BoundTrampoline {
+        @Override
+        public Object invoke(Object... arguments) {
+            return trampoline.invoke(address, arguments);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package epsilon.foreign.trampoline.internal;
+
+import static java.lang.constant.ConstantDescs.BSM_CLASS_DATA;
+import static java.lang.constant.ConstantDescs.CD_MethodHandle;
+import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.DEFAULT_NAME;
+import static java.lang.constant.ConstantDescs.INIT_NAME;
+import static java.lang.constant.ConstantDescs.MTD_void;
+
+import java.io.IOException;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.DynamicConstantDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AccessFlag;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Writes, with {@code java.lang.classfile}, one hidden class per call shape whose {@code invoke} unboxes each
+ * argument, calls the downcall handle with {@code invokeExact}, and boxes the result. The handle is the hidden
+ * class's class data, loaded by {@code ldc} of a dynamic constant: to the JIT it is a constant, so the call
+ * inlines down to the native stub, which a handle held in a field does not.
+ *
+ * <p>Switches, as the JDK has for its own generated classes: {@code -Depsilon.trampoline.dump=DIR} writes every
+ * generated class to DIR; {@code -Depsilon.trampoline.verify=true} runs the class-file verifier on each before
+ * it is defined.
+ */
+final class InvokerGenerator {
+    private static final String DUMP_DIRECTORY = System.getProperty("epsilon.trampoline.dump");
+    private static final boolean VERIFY = Boolean.getBoolean("epsilon.trampoline.verify");
+    private static final ClassDesc CD_INVOKER = ClassDesc.of(Invoker.class.getName());
+    private static final ClassDesc CD_MEMORY_SEGMENT = ClassDesc.of(MemorySegment.class.getName());
+    private static final MethodTypeDesc INVOKE_TYPE = MethodTypeDesc.of(CD_Object, CD_MEMORY_SEGMENT,
+            CD_Object.arrayType());
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private InvokerGenerator() {}
+
+    static Invoker generate(MethodHandle downcall, Path dumpDirectory, boolean verify) {
+        MethodType type = downcall.type();
+        String simpleName = "Shape" + COUNTER.incrementAndGet() + "_" + shapeName(type);
+        ClassDesc self = ClassDesc.of(InvokerGenerator.class.getPackageName() + "." + simpleName);
+        byte[] bytes = ClassFile.of().build(self, cls -> {
+            cls.withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC);
+            cls.withInterfaceSymbols(CD_INVOKER);
+            cls.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC, code -> code
+                    .aload(0).invokespecial(CD_Object, INIT_NAME, MTD_void).return_());
+            cls.withMethodBody("invoke", INVOKE_TYPE, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
+                    code -> invokeBody(code, type));
+        });
+        if (dumpDirectory != null) {
+            dump(dumpDirectory, simpleName, bytes);
+        }
+        if (verify) {
+            var errors = ClassFile.of().verify(bytes);
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException("generated trampoline " + simpleName + " fails verification: " + errors);
+            }
+        }
+        try {
+            MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, downcall, true);
+            return (Invoker) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot define generated trampoline " + simpleName, t);
+        }
+    }
+
+    static Invoker generate(MethodHandle downcall) {
+        return generate(downcall, DUMP_DIRECTORY == null ? null : Path.of(DUMP_DIRECTORY), VERIFY);
+    }
+
+    /** {@code ldc handle; aload address; (aload args; ldc i; aaload; unbox)*; invokeExact; box; areturn}. */
+    private static void invokeBody(CodeBuilder code, MethodType type) {
+        code.ldc(DynamicConstantDesc.ofNamed(BSM_CLASS_DATA, DEFAULT_NAME, CD_MethodHandle));
+        code.aload(1);
+        for (int i = 1; i < type.parameterCount(); i++) {
+            code.aload(2).loadConstant(i - 1).aaload();
+            unbox(code, type.parameterType(i));
+        }
+        code.invokevirtual(CD_MethodHandle, "invokeExact", type.describeConstable().orElseThrow());
+        box(code, type.returnType());
+        code.areturn();
+    }
+
+    private static void unbox(CodeBuilder code, Class<?> carrier) {
+        if (!carrier.isPrimitive()) {
+            code.checkcast(carrier.describeConstable().orElseThrow());
+            return;
+        }
+        ClassDesc wrapper = MethodType.methodType(carrier).wrap().returnType().describeConstable().orElseThrow();
+        code.checkcast(wrapper);
+        code.invokevirtual(wrapper, carrier.getName() + "Value",
+                MethodTypeDesc.of(carrier.describeConstable().orElseThrow()));
+    }
+
+    private static void box(CodeBuilder code, Class<?> carrier) {
+        if (carrier == void.class) {
+            code.aconst_null();
+        } else if (carrier.isPrimitive()) {
+            ClassDesc wrapper = MethodType.methodType(carrier).wrap().returnType().describeConstable().orElseThrow();
+            code.invokestatic(wrapper, "valueOf",
+                    MethodTypeDesc.of(wrapper, carrier.describeConstable().orElseThrow()));
+        }
+        // A reference result (MemorySegment) is returned as it is.
+    }
+
+    /** {@code J_J} for {@code (MemorySegment, long) -> long}: readable names in dumps and stack traces. */
+    private static String shapeName(MethodType type) {
+        StringBuilder name = new StringBuilder();
+        for (Class<?> parameter : type.dropParameterTypes(0, 1).parameterList()) {
+            name.append(letter(parameter));
+        }
+        return name.append('_').append(letter(type.returnType())).toString();
+    }
+
+    private static char letter(Class<?> carrier) {
+        return carrier.isPrimitive() ? carrier.descriptorString().charAt(0) : 'L';
+    }
+
+    private static void dump(Path directory, String name, byte[] bytes) {
+        try {
+            Files.createDirectories(directory);
+            Files.write(directory.resolve(name + ".class"), bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot dump generated trampoline " + name + " to " + directory + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}
