@@ -53,7 +53,7 @@ public final class Caller {
         return FunctionCache.global().known(function, options).invoke(arguments);
     }
 
-    /** {@link Foreign#defshared(String, String)} with this caller's options. */
+    /** {@link Foreign#defshared(String, String, CallOption...)} with this caller's options. */
     public ForeignFunction defshared(String prototype, String library) {
         return FunctionCache.global().resolve(CPrototype.parse(prototype), library, options);
     }

@@ -2,6 +2,7 @@ package epsilon.foreign;
 
 import epsilon.foreign.internal.Allocations;
 import epsilon.foreign.internal.LibraryRegistry;
+import epsilon.foreign.internal.binding.InterfaceBinder;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.KnownPrototypes;
 import java.lang.foreign.MemorySegment;
@@ -20,7 +21,9 @@ import java.util.function.Function;
  *   <li>{@link #sharedCall(String, String, CType, List, Object...)} and its two other forms: types given per call
  *       as {@link CType} values, as type spellings ({@code "unsigned-long"}, {@code "const char *"}) or as a C
  *       prototype. Resolved functions are cached per (library, function, signature).</li>
- *   <li>{@link #defshared(String, String)}: resolve once into a {@link ForeignFunction}, call many times.</li>
+ *   <li>{@link #defshared(String, String, CallOption...)}: resolve once into a {@link ForeignFunction}, call many
+ *       times.</li>
+ *   <li>{@link #bind(Class, String)}: an interface whose methods are C functions, as fast as raw Panama.</li>
  * </ul>
  *
  * {@snippet :
@@ -150,6 +153,31 @@ public final class Foreign {
      */
     public static Caller with(CallOption... options) {
         return options.length == 0 ? Caller.PLAIN : new Caller(List.of(options));
+    }
+
+    /**
+     * An implementation of {@code type}, a public interface whose methods declare C functions of {@code library}
+     * (Java types where they are unambiguous, {@link NativeType} where not; {@link CFunction}, {@link Encoding},
+     * {@link Critical}, {@link Errno}, {@link Variadic} for the rest). Each method calls its C function through a
+     * constant downcall handle of a generated hidden class, so a call costs what a raw Panama call costs. Every
+     * method is checked here, at bind time: an unknown function or a type without a C mapping fails now, not at
+     * the first call. Bind once and keep the instance.
+     *
+     * {@snippet :
+     * public interface Libc {
+     *     @NativeType("size_t") long strlen(String s);
+     *     long labs(long j);
+     *     int getpid();
+     * }
+     * static final Libc LIBC = Foreign.bind(Libc.class, "c");
+     * long five = LIBC.strlen("hello");
+     * }
+     *
+     * @throws epsilon.foreign.marshalling.UnknownSymbolError when the library lacks one of the functions
+     * @throws epsilon.foreign.marshalling.ForeignError naming the method and the problem otherwise
+     */
+    public static <T> T bind(Class<T> type, String library) {
+        return InterfaceBinder.bind(type, libOpen(library));
     }
 
     // ---- memory ----------------------------------------------------------------------------------------
