@@ -1,9 +1,8 @@
 package epsilon.benchmarks;
 
 import epsilon.foreign.CFunction;
+import epsilon.foreign.Foreign;
 import epsilon.foreign.NativeType;
-import epsilon.foreign.internal.LibraryRegistry;
-import epsilon.foreign.internal.binding.InterfaceBinder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -60,7 +59,7 @@ public class BoundInterfaceBenchmark {
     private static final MethodHandle LABS = LINKER.downcallHandle(LINKER.defaultLookup().find("labs").orElseThrow(),
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
     private static final MethodHandle LABS_THROUGH_LIBRARY_ARENA = LINKER.downcallHandle(
-            LibraryRegistry.global().open("c").function("labs"),
+            Foreign.libOpen("c").function("labs"),
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
     private static final MethodHandle GETPID = LINKER.downcallHandle(
             LINKER.defaultLookup().find("getpid").orElseThrow(), FunctionDescriptor.of(ValueLayout.JAVA_INT));
@@ -75,7 +74,7 @@ public class BoundInterfaceBenchmark {
         String before = System.getProperty("epsilon.bind.mode");
         System.setProperty("epsilon.bind.mode", mode);
         try {
-            return InterfaceBinder.bind(Libc.class, LibraryRegistry.global().open("c"));
+            return Foreign.bind(Libc.class, "c");
         } finally {
             if (before == null) {
                 System.clearProperty("epsilon.bind.mode");

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import epsilon.foreign.CFunction;
 import epsilon.foreign.Critical;
 import epsilon.foreign.Encoding;
+import epsilon.foreign.Foreign;
 import epsilon.foreign.NativeType;
 import epsilon.foreign.Variadic;
 import epsilon.foreign.internal.LibraryRegistry;
@@ -131,8 +132,8 @@ class BoundCallsTest {
         long strlen(String text);
     }
 
-    private static final Libc LIBC = InterfaceBinder.bind(Libc.class, LibraryRegistry.global().open("c"));
-    private static final Libm LIBM = InterfaceBinder.bind(Libm.class, LibraryRegistry.global().open("m"));
+    private static final Libc LIBC = Foreign.bind(Libc.class, "c");
+    private static final Libm LIBM = Foreign.bind(Libm.class, "m");
 
     @Test
     void shouldCallStrlenWithAJavaString() {
