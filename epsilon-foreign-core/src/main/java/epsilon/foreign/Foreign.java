@@ -1,6 +1,7 @@
 package epsilon.foreign;
 
 import epsilon.foreign.internal.Allocations;
+import epsilon.foreign.internal.FunctionCache;
 import epsilon.foreign.internal.LibraryRegistry;
 import epsilon.foreign.internal.binding.InterfaceBinder;
 import epsilon.foreign.marshalling.CType;
@@ -108,14 +109,20 @@ public final class Foreign {
     }
 
     /**
-     * The same call as {@link #sharedCall(String, String, CType, List, Object...)}, through the function's
-     * compiled trampoline (Lisp {@code shared-call-fast}). Both share one cache; this form exists so code ported
-     * from Epsilon keeps its names. For the fastest dynamic calls, keep the {@link ForeignFunction} of
-     * {@link #defshared(String, String, CType, CType...)} and call it.
+     * The same call as {@link #sharedCall(String, String, CType, List, Object...)} (Lisp {@code shared-call-fast}),
+     * answered from an identity cache first: when the call passes the very same {@code function}, {@code library},
+     * {@code returnType} and {@code argumentTypes} objects as before (string literals and a constant type list, as
+     * in the example), finding the resolved function costs four reference comparisons instead of a lookup by
+     * value. Any other call still works, at the cost of {@code sharedCall}.
+     *
+     * {@snippet :
+     * static final List<CType> ONE_LONG = List.of(CType.LONG);
+     * long seven = (long) Foreign.sharedCallFast("labs", "c", CType.LONG, ONE_LONG, -7L);
+     * }
      */
     public static Object sharedCallFast(String function, String library, CType returnType, List<CType> argumentTypes,
                                         Object... arguments) {
-        return Caller.PLAIN.sharedCall(function, library, returnType, argumentTypes, arguments);
+        return FunctionCache.global().typedByIdentity(function, library, returnType, argumentTypes).invoke(arguments);
     }
 
     /**

@@ -77,4 +77,23 @@ class LibraryTest {
         // A call by name means "the library by that name now": it resolves afresh.
         assertTrue(((String) Foreign.sharedCall("zlibVersion", "libz.so.1", CType.STRING, List.of())).startsWith("1."));
     }
+
+    @Test
+    void shouldRefuseCallsIntoAClosedLibraryTheJvmKeepsLoaded() {
+        // libc is also the JVM's own: calls go through the JVM's address, guarded by an explicit open check.
+        Library libc = Foreign.libOpen("libc.so.6");
+        ForeignFunction labs = Foreign.defshared("long labs(long j)", "libc.so.6");
+        assertEquals(4L, labs.invoke(-4L));
+        libc.close();
+        ClosedLibraryError e = assertThrows(ClosedLibraryError.class, () -> labs.invoke(-4L));
+        assertEquals("call to 'labs' in library 'libc.so.6', which has been closed", e.getMessage());
+    }
+
+    @Test
+    void shouldResolveAfreshInSharedCallFastAfterClose() {
+        List<CType> oneLong = List.of(CType.LONG);
+        assertEquals(6L, Foreign.sharedCallFast("labs", "libc.so.6", CType.LONG, oneLong, -6L));
+        Foreign.libOpen("libc.so.6").close();
+        assertEquals(6L, Foreign.sharedCallFast("labs", "libc.so.6", CType.LONG, oneLong, -6L));
+    }
 }

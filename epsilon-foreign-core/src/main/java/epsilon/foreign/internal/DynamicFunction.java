@@ -19,6 +19,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,21 +36,38 @@ public final class DynamicFunction implements ForeignFunction {
     private final String name;
     private final NativeLibrary library;
     private final MemorySegment address;
+    /** True when calls go through the JVM's own address for the symbol, which needs an explicit open check. */
+    private final boolean checksOpen;
     private final Signature signature;
     private final List<CallOption> callOptions;
     private final String documentation;
+    /** The address calls go through: the library arena's, or the JVM's own for a library it keeps loaded. */
+    private final MemorySegment callAddress;
     private final BoundTrampoline fixedShape;
     private final ConcurrentHashMap<List<CType>, BoundTrampoline> variadicShapes;
     private final ErrnoPolicy errnoPolicy;
     private final boolean heapAccess;
     /** Strings, arrays, a struct return or errno capture need scratch memory; scalar-only calls skip the frame. */
     private final boolean needsFrame;
+    private final CType[] parameterTypes;
+    /**
+     * Per parameter, the box class that is already the carrier (Long for long, Double for double, MemorySegment
+     * for a pointer), or null: such an argument passes as it is, without the general converter.
+     */
+    private final Class<?>[] exactBoxes;
+    /** Whether the raw result is already the return type's Java value (signed integers, floating types). */
+    private final boolean rawResult;
+    /** Carriers before the arguments: the struct-return allocator and the errno capture segment. */
+    private final int leading;
 
     DynamicFunction(String name, NativeLibrary library, MemorySegment address, Signature signature,
                     List<CallOption> callOptions, String documentation) {
         this.name = name;
         this.library = library;
         this.address = address;
+        MemorySegment permanent = library.permanentAddress(name).orElse(null);
+        this.checksOpen = permanent != null;
+        this.callAddress = permanent != null ? permanent : address;
         this.signature = signature;
         this.callOptions = List.copyOf(callOptions);
         this.documentation = documentation == null ? "" : documentation;
@@ -66,6 +84,16 @@ public final class DynamicFunction implements ForeignFunction {
         }
         this.errnoPolicy = policy;
         this.heapAccess = heap;
+        this.parameterTypes = signature.parameters().toArray(CType[]::new);
+        this.exactBoxes = new Class<?>[parameterTypes.length];
+        for (int i = 0; i < parameterTypes.length; i++) {
+            exactBoxes[i] = exactBox(parameterTypes[i]);
+        }
+        this.rawResult = !signature.returnType().isVoid() && switch (signature.returnType().kind()) {
+            case INT8, INT16, INT32, INT64, FLOAT, DOUBLE, BOOL -> exactBox(signature.returnType()) != null;
+            default -> false;
+        };
+        this.leading = (signature.returnsStruct() ? 1 : 0) + (policy != null ? 1 : 0);
         this.needsFrame = signature.variadic() || signature.returnsStruct() || policy != null
                 || signature.parameters().stream().anyMatch(CType::needsAllocator);
         if (signature.variadic()) {
@@ -89,25 +117,56 @@ public final class DynamicFunction implements ForeignFunction {
         if (signature.variadic()) {
             linkOptions.add(Linker.Option.firstVariadicArg(signature.parameters().size()));
         }
-        return Trampolines.of(descriptor, linkOptions.toArray(Linker.Option[]::new)).bind(address);
+        return Trampolines.of(descriptor, linkOptions.toArray(Linker.Option[]::new)).bind(callAddress);
     }
 
     @Override
     public Object invoke(Object... arguments) {
         Object[] args = arguments == null ? new Object[] {null} : arguments;
+        if (checksOpen && !library.isOpen()) {
+            throw library.closedError(name);
+        }
         checkArity(args.length);
         if (!needsFrame) {
-            return call(args, null);
+            return leading == 0 && fixedShape != null ? callDirect(args) : call(args, null);
         }
         try (CallFrame frame = CallFrame.open()) {
             return call(args, frame);
         }
     }
 
+    /**
+     * The common case kept small enough to inline, so the JIT can see through the argument array: fixed arity,
+     * no scratch memory, nothing before the arguments.
+     */
+    private Object callDirect(Object[] args) {
+        Object[] carriers = args;
+        for (int i = 0; i < args.length; i++) {
+            Object value = args[i];
+            if (value == null || value.getClass() != exactBoxes[i]) {
+                if (carriers == args) {
+                    carriers = args.clone();
+                }
+                carriers[i] = convert(value, parameterTypes[i], null, i);
+            }
+        }
+        Object raw;
+        try {
+            raw = fixedShape.invoke(carriers);
+        } catch (IllegalStateException | IllegalArgumentException | WrongThreadException rejected) {
+            throw translate(rejected, args);
+        }
+        if (carriers != args) {
+            JavaArrays.copyBack(args, carriers, 0);
+        }
+        return rawResult ? raw : convertResult(raw);
+    }
+
     private Object call(Object[] args, SegmentAllocator frame) {
         int lead = 0;
-        int leading = (signature.returnsStruct() ? 1 : 0) + (errnoPolicy != null ? 1 : 0);
-        Object[] carriers = new Object[leading + args.length];
+        // With no leading carriers and only exact boxes (the common case), the arguments are the carriers:
+        // the array is copied only once a conversion produces a different object.
+        Object[] carriers = leading == 0 ? args : new Object[leading + args.length];
         if (signature.returnsStruct()) {
             carriers[lead++] = frame;
         }
@@ -116,19 +175,32 @@ public final class DynamicFunction implements ForeignFunction {
             captured = frame.allocate(ErrnoSupport.CAPTURE_LAYOUT);
             carriers[lead++] = captured;
         }
-        int fixed = signature.parameters().size();
+        int fixed = parameterTypes.length;
         BoundTrampoline target = fixedShape;
         if (target == null) {
             CType[] variadicTypes = new CType[args.length - fixed];
             for (int i = fixed; i < args.length; i++) {
-                Object value = unwrap(args[i]);
+                Object value = args[i] instanceof ForeignMemory memory ? memory.segment() : args[i];
                 variadicTypes[i - fixed] = Marshal.variadicType(value, name, i);
-                carriers[lead + i] = convert(value, variadicTypes[i - fixed], frame, i);
+                Object carrier = convert(value, variadicTypes[i - fixed], frame, i);
+                if (carrier != args[i] && carriers == args) {
+                    carriers = args.clone();
+                }
+                carriers[lead + i] = carrier;
             }
             target = variadicShapes.computeIfAbsent(List.of(variadicTypes), this::bind);
         }
         for (int i = 0; i < fixed; i++) {
-            carriers[lead + i] = convert(unwrap(args[i]), signature.parameters().get(i), frame, i);
+            Object value = args[i];
+            if (value != null && value.getClass() == exactBoxes[i]) {
+                carriers[lead + i] = value;
+                continue;
+            }
+            Object carrier = convert(value, parameterTypes[i], frame, i);
+            if (carrier != args[i] && carriers == args) {
+                carriers = args.clone();
+            }
+            carriers[lead + i] = carrier;
         }
         Object raw;
         try {
@@ -136,7 +208,12 @@ public final class DynamicFunction implements ForeignFunction {
         } catch (IllegalStateException | IllegalArgumentException | WrongThreadException rejected) {
             throw translate(rejected, args);
         }
-        JavaArrays.copyBack(args, carriers, lead);
+        if (carriers != args) {
+            JavaArrays.copyBack(args, carriers, lead);
+        }
+        if (errnoPolicy == null) {
+            return convertResult(raw);
+        }
         if (errnoPolicy == ErrnoPolicy.THROW && ErrnoSupport.isFailure(raw)) {
             throw ErrnoSupport.error(name, ErrnoSupport.errno(captured));
         }
@@ -145,6 +222,9 @@ public final class DynamicFunction implements ForeignFunction {
     }
 
     private Object convert(Object value, CType type, SegmentAllocator frame, int index) {
+        if (value instanceof ForeignMemory memory) {
+            return memory.segment(); // throws FreedMemoryError once freed
+        }
         if (heapAccess) {
             MemorySegment heap = JavaArrays.heapSegment(value);
             if (heap != null) {
@@ -154,18 +234,23 @@ public final class DynamicFunction implements ForeignFunction {
         return Marshal.toForeign(value, type, frame, name, index);
     }
 
+    /** The box of a type whose carrier is also its Java type, so that a value of it needs no conversion. */
+    private static Class<?> exactBox(CType type) {
+        Class<?> carrier = MethodType.methodType(type.carrier()).wrap().returnType();
+        Class<?> java = MethodType.methodType(type.javaType()).wrap().returnType();
+        return carrier == java && type.kind() != CType.Kind.STRUCT ? carrier : null;
+    }
+
     /** A struct returned by value lives in the call frame: it is copied out before the frame is reused. */
     private Object convertResult(Object raw) {
+        if (rawResult) {
+            return raw;
+        }
         if (signature.returnsStruct()) {
             MemorySegment inFrame = (MemorySegment) raw;
             raw = Arena.ofAuto().allocate(signature.returnType().layout()).copyFrom(inFrame);
         }
         return Marshal.fromForeign(raw, signature.returnType());
-    }
-
-    /** A {@link ForeignMemory} argument passes as its segment, which refuses use once freed. */
-    private static Object unwrap(Object value) {
-        return value instanceof ForeignMemory memory ? memory.segment() : value;
     }
 
     private void checkArity(int given) {

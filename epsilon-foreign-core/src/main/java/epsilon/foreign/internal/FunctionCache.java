@@ -31,7 +31,27 @@ public final class FunctionCache {
 
     private record KnownKey(String function, List<CallOption> options) {}
 
-    private final ConcurrentHashMap<Object, DynamicFunction> functions = new ConcurrentHashMap<>();
+    /** An entry of the cache: the key as the call named the function, and what it resolved to. */
+    private record Entry(Object key, DynamicFunction function) {}
+
+    /**
+     * Entries by function name (or prototype text). Hashing the name is cheap (a String caches its hash), and
+     * the few entries under one name are compared with {@code equals}, which finds a constant type list by
+     * identity: no per-call hashing of type lists.
+     */
+    private final ConcurrentHashMap<String, Entry[]> functions = new ConcurrentHashMap<>();
+
+    /** A slot of the identity cache behind {@code sharedCallFast}. Immutable, so a racy read sees it whole. */
+    private record IdentitySlot(String function, String library, CType returnType, List<CType> parameterTypes,
+                                DynamicFunction resolved) {}
+
+    private static final int IDENTITY_SLOTS = 256;
+    /**
+     * Direct-mapped by the function name's hash: a call that passes the very same name, library, return type and
+     * type list objects as the last call in its slot (string literals and constant lists do) is answered with
+     * four reference comparisons. Slots are overwritten freely; a miss falls back to {@link #typed}.
+     */
+    private final IdentitySlot[] identitySlots = new IdentitySlot[IDENTITY_SLOTS];
     private final LibraryRegistry libraries;
 
     FunctionCache(LibraryRegistry libraries) {
@@ -45,25 +65,40 @@ public final class FunctionCache {
 
     public DynamicFunction typed(String function, String library, CType returnType, List<CType> parameterTypes,
                                  List<CallOption> options) {
-        return cached(new TypedKey(library, function, returnType, parameterTypes, options),
+        return cached(function, new TypedKey(library, function, returnType, parameterTypes, options),
                 () -> resolve(function, library, Signature.of(returnType, parameterTypes, false), options));
+    }
+
+    /** {@link #typed} without options, through the identity cache first. */
+    public DynamicFunction typedByIdentity(String function, String library, CType returnType,
+                                           List<CType> parameterTypes) {
+        int index = function.hashCode() & (IDENTITY_SLOTS - 1);
+        IdentitySlot slot = identitySlots[index];
+        if (slot != null && slot.function() == function && slot.library() == library
+                && slot.returnType() == returnType && slot.parameterTypes() == parameterTypes
+                && slot.resolved().library().isOpen()) {
+            return slot.resolved();
+        }
+        DynamicFunction resolved = typed(function, library, returnType, parameterTypes, List.of());
+        identitySlots[index] = new IdentitySlot(function, library, returnType, parameterTypes, resolved);
+        return resolved;
     }
 
     public DynamicFunction spelled(String function, String library, String returnType, List<String> parameterTypes,
                                    List<CallOption> options) {
-        return cached(new SpelledKey(library, function, returnType, parameterTypes, options),
+        return cached(function, new SpelledKey(library, function, returnType, parameterTypes, options),
                 () -> resolve(function, library, Signature.of(CType.parse(returnType),
                         parameterTypes.stream().map(CType::parse).toList(), false), options));
     }
 
     public DynamicFunction prototype(String prototype, String library, List<CallOption> options) {
-        return cached(new PrototypeKey(library, prototype, options),
+        return cached(prototype, new PrototypeKey(library, prototype, options),
                 () -> resolve(CPrototype.parse(prototype), library, options));
     }
 
     /** A function of the C or math library with the prototype {@link KnownPrototypes} has for it. */
     public DynamicFunction known(String function, List<CallOption> options) {
-        return cached(new KnownKey(function, options), () -> {
+        return cached(function, new KnownKey(function, options), () -> {
             CPrototype prototype = KnownPrototypes.require(function);
             for (String library : KNOWN_FUNCTION_LIBRARIES) {
                 if (libraries.open(library).find(function).isPresent()) {
@@ -75,14 +110,23 @@ public final class FunctionCache {
         });
     }
 
-    private DynamicFunction cached(Object key, Supplier<DynamicFunction> resolver) {
-        DynamicFunction function = functions.get(key);
-        if (function != null && function.library().isOpen()) {
-            return function;
+    private DynamicFunction cached(String name, Object key, Supplier<DynamicFunction> resolver) {
+        Entry[] entries = functions.get(name);
+        if (entries != null) {
+            for (Entry entry : entries) {
+                if (entry.key().equals(key) && entry.function().library().isOpen()) {
+                    return entry.function();
+                }
+            }
         }
-        DynamicFunction fresh = resolver.get();
-        functions.put(key, fresh);
-        return fresh;
+        Entry fresh = new Entry(key, resolver.get());
+        functions.merge(name, new Entry[] {fresh}, (old, added) -> {
+            Entry[] kept = java.util.Arrays.stream(old).filter(e -> !e.key().equals(key)).toArray(Entry[]::new);
+            Entry[] joined = java.util.Arrays.copyOf(kept, kept.length + 1);
+            joined[kept.length] = fresh;
+            return joined;
+        });
+        return fresh.function();
     }
 
     /** Resolves a parsed prototype in a library. */
@@ -102,5 +146,6 @@ public final class FunctionCache {
     /** Forgets every resolved function (their libraries stay open). */
     public void clear() {
         functions.clear();
+        java.util.Arrays.fill(identitySlots, null);
     }
 }

@@ -63,7 +63,7 @@ final class CallHandles {
     static MethodHandle of(NativeMethod method, NativeLibrary library, MemorySegment address) {
         // Planning only produces descriptors the linker takes: promoted variadics, no structs by value.
         MethodHandle downcall = LINKER.downcallHandle(method.descriptor(), method.options());
-        Optional<MemorySegment> permanent = permanentAddress(method.symbol(), address);
+        Optional<MemorySegment> permanent = library.permanentAddress(method.symbol());
         MethodHandle call = MethodHandles.insertArguments(downcall, 0, permanent.orElse(address));
         if (method.errno()) {
             call = checkingErrno(call, method.symbol());
@@ -94,16 +94,6 @@ final class CallHandles {
             throw new IllegalStateException("handle for " + method.where() + " has type " + call.type());
         }
         return call;
-    }
-
-    /**
-     * The same function's address from the JVM's default lookup, when it resolves the symbol to the very same
-     * code: that code belongs to a library the JVM keeps loaded for its whole life (the C and math libraries), so
-     * calling it never needs the library arena's per-call acquire and release (two atomic updates, about 13 ns);
-     * {@link #checkingOpen} keeps "closed means closed" with one volatile read instead.
-     */
-    private static Optional<MemorySegment> permanentAddress(String symbol, MemorySegment address) {
-        return LINKER.defaultLookup().find(symbol).filter(system -> system.address() == address.address());
     }
 
     /** (state, carriers...)R: throws ErrnoError when the result is the failure value. */

@@ -1,0 +1,19 @@
+package epsilon.benchmarks.report;
+
+import java.util.Optional;
+
+/**
+ * One line of the report: a measurement with its ratio to the group's baseline and its verdicts.
+ *
+ * @param measurement the medians and spread
+ * @param baseline    the method the ratio is against, or null when the group has none
+ * @param ratio       median / baseline median, or NaN without a baseline
+ * @param target      the target that applies, if any
+ * @param beatsJnr    for an Epsilon row: whether its ratio is below the matching JNR-FFI row's; empty otherwise
+ */
+record Row(Measurement measurement, String baseline, double ratio, Optional<Target> target, Optional<Boolean> beatsJnr) {
+
+    boolean meetsTarget() {
+        return target.map(t -> ratio <= t.maxRatio()).orElse(true);
+    }
+}

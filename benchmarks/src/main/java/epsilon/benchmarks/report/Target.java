@@ -1,0 +1,45 @@
+package epsilon.benchmarks.report;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A performance target: rows whose group and method match must have a ratio to the group's baseline at most
+ * {@code maxRatio}. The list below is the one place the issue's targets are written down; extend it as
+ * benchmarks are added.
+ *
+ * @param groupPattern  regex on the group (class simple name and parameters)
+ * @param methodPattern regex on the method name
+ * @param maxRatio      the largest ratio to the baseline that passes
+ * @param label         how the target reads in the report
+ */
+record Target(Pattern groupPattern, Pattern methodPattern, double maxRatio, String label) {
+
+    static Target of(String group, String method, double maxRatio, String label) {
+        return new Target(Pattern.compile(group), Pattern.compile(method), maxRatio, label);
+    }
+
+    /** Issue 3's targets for the call benchmarks, as ratios to raw Panama in the same run. */
+    static final List<Target> TARGETS = List.of(
+            of("(Labs|Getpid)Benchmark", "epsilonSharedCall", 4.0, "sharedCall <= 4x"),
+            of("StrlenBenchmark", "epsilonSharedCallSegment", 4.0, "sharedCall <= 4x"),
+            of("(Labs|Getpid)Benchmark", "epsilonSharedCallFast|epsilonForeignFunction", 2.0,
+                    "sharedCallFast/ForeignFunction <= 2x"),
+            of("StrlenBenchmark", "epsilonForeignFunctionSegment", 2.0, "ForeignFunction <= 2x"),
+            of("(Labs|Getpid|Strlen)Benchmark", "epsilonBound(Segment)?", 1.1, "bound interface <= 1.1x"),
+            of("(Labs|Getpid|Strlen)Benchmark", "panamaCritical", 0.75, "critical <= 0.75x"),
+            of("StrlenBenchmark", "epsilon(Bound|ForeignFunction)String", 3.0, "String <= 3x raw segment"),
+            of("StrlenBenchmark", "epsilonSharedCallString", 4.0, "sharedCall <= 4x"),
+            of("BoundInterfaceBenchmark", "boundLabs|boundGetpid|boundStrlenSegment", 1.1, "bound interface <= 1.1x"),
+            of("QsortCallbackBenchmark.*", "epsilon.*Typed.*|epsilonCallback", 1.2, "callback <= 1.2x raw upcall"),
+            of("StructBenchmark.*", ".*[Aa]ccessor.*", 1.1, "view accessor <= 1.1x raw VarHandle"),
+            of("InlineBenchmark.*", "inline.*", 0.75, "inline leaf <= 0.75x raw"),
+            of("MemoryPoolBenchmark.*size=256.*", "pool.*", 0.25, "pool 256 B <= 0.25x arena"));
+
+    static Optional<Target> forRow(String group, String method) {
+        return TARGETS.stream()
+                .filter(t -> t.groupPattern().matcher(group).matches() && t.methodPattern().matcher(method).matches())
+                .findFirst();
+    }
+}
