@@ -1,3 +1,4 @@
-/** Static-final downcall handles for hot libc functions. */
+/** Static-final downcall handles for hot libc functions, and a way to define such a handle for any function. */
 module epsilon.foreign.inline {
+    exports epsilon.foreign.inline;
 }
