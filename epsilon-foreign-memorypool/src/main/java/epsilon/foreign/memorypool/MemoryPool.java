@@ -1,0 +1,467 @@
+package epsilon.foreign.memorypool;
+
+import epsilon.foreign.memorypool.internal.Depot;
+import epsilon.foreign.memorypool.internal.NativeBlocks;
+import epsilon.foreign.memorypool.internal.SizeClasses;
+import epsilon.foreign.memorypool.internal.ThreadCache;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Native memory reused instead of allocated: blocks in size classes (powers of two from 16 B to 64 KiB), kept in
+ * a per-thread cache over a shared depot, handed out as {@link Lease}s (Lisp Epsilon's memory pool, with its
+ * shortfalls fixed: exhaustion is an error rather than nil, releases are checked, reuse is counted right).
+ * Requests larger than 64 KiB go straight to the system.
+ *
+ * {@snippet :
+ * try (MemoryPool pool = MemoryPool.create("io")) {
+ *     try (Lease lease = pool.acquire(256)) {
+ *         MemorySegment buffer = lease.segment();   // 256 bytes, reused across iterations
+ *     }
+ *     pool.withPooledMemory(4096, page -> page.fill((byte) 0));
+ *     try (PooledArena arena = pool.newArena()) {  // a SegmentAllocator for any Panama API
+ *         MemorySegment text = arena.allocateFrom("hello");
+ *     }
+ *     System.out.println(pool.statistics());       // acquisitions, reuse ratio, bytes in use, peak ...
+ * }
+ * }
+ *
+ * <p>Thread safety: acquire and release may be called from any thread, a lease may be released by another
+ * thread than the one that acquired it. {@link #reset()} and {@link #close()} must not race with other calls
+ * on the pool.
+ *
+ * <p>Debug mode ({@link PoolConfig#debug()}, or {@code -Depsilon.memorypool.debug=true} for every pool) poisons
+ * released blocks with {@code 0xDE} and records the stack of every acquisition, so that {@link #leakReport()} and
+ * {@link #close()} can say where each unreleased lease was taken.
+ */
+public final class MemoryPool implements AutoCloseable {
+    /** {@code -Depsilon.memorypool.debug=true}: debug mode for every pool. */
+    public static final boolean DEBUG_ALL = Boolean.getBoolean("epsilon.memorypool.debug");
+    private static final byte POISON = (byte) 0xDE;
+    private static final System.Logger LOG = System.getLogger(MemoryPool.class.getName());
+
+    /** The segments of one generation are scoped to its arena: a reset or close ends them all at once. */
+    private record Generation(int number, Arena scope) {}
+
+    private static final class DefaultHolder {
+        static final MemoryPool POOL = new MemoryPool("default", PoolConfig.defaults(), true);
+    }
+
+    private final String name;
+    private final PoolConfig config;
+    private final boolean debug;
+    private final boolean isDefault;
+    private final Depot[] depots = new Depot[SizeClasses.COUNT];
+    private final Map<Long, Integer> blocks = new ConcurrentHashMap<>();
+    private final Set<Lease> unpooled = ConcurrentHashMap.newKeySet();
+    private final Set<Lease> live = ConcurrentHashMap.newKeySet();
+    private final List<ThreadCache> caches = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<ThreadCache> cache;
+    private final AtomicLong bytesInUse = new AtomicLong();
+    private final AtomicLong peakBytesInUse = new AtomicLong();
+    private final AtomicLong bytesReserved = new AtomicLong();
+    private final AtomicLong depotBytes = new AtomicLong();
+    private volatile Generation current;
+
+    private MemoryPool(String name, PoolConfig config, boolean isDefault) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.config = Objects.requireNonNull(config, "config");
+        this.debug = config.debug() || DEBUG_ALL;
+        this.isDefault = isDefault;
+        for (int i = 0; i < depots.length; i++) {
+            depots[i] = new Depot();
+        }
+        this.current = new Generation(0, Arena.ofShared());
+        this.cache = ThreadLocal.withInitial(() -> {
+            ThreadCache fresh = new ThreadCache(config.threadCacheBlocks(), current.number());
+            caches.add(fresh);
+            return fresh;
+        });
+    }
+
+    /** A pool with the default configuration. */
+    public static MemoryPool create(String name) {
+        return create(name, PoolConfig.defaults());
+    }
+
+    /** A pool with its own configuration. */
+    public static MemoryPool create(String name, PoolConfig config) {
+        return new MemoryPool(name, config, false);
+    }
+
+    /** The pool shared by everything that does not make its own; it can be reset but not closed. */
+    public static MemoryPool defaultPool() {
+        return DefaultHolder.POOL;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public PoolConfig config() {
+        return config;
+    }
+
+    /** The size of the block that serves a request of {@code size} bytes, or {@code size} itself when unpooled. */
+    public static long blockSizeFor(long size) {
+        int sizeClass = SizeClasses.of(size, 1);
+        return sizeClass < 0 ? size : SizeClasses.blockSize(sizeClass);
+    }
+
+    // ---- acquire and release -------------------------------------------------------------------------
+
+    /** {@code size} bytes aligned to 16 (Lisp {@code pool-allocate}). */
+    public Lease acquire(long size) {
+        return acquire(size, 16, config.zeroOnAcquire());
+    }
+
+    /** {@code size} bytes aligned to {@code alignment}, a power of two. */
+    public Lease acquire(long size, long alignment) {
+        return acquire(size, alignment, config.zeroOnAcquire());
+    }
+
+    /** {@code size} zero-filled bytes aligned to 16. */
+    public Lease acquireZeroed(long size) {
+        return acquire(size, 16, true);
+    }
+
+    private Lease acquire(long size, long alignment, boolean zero) {
+        if (size <= 0 || alignment <= 0 || Long.bitCount(alignment) != 1) {
+            throw new IllegalArgumentException("pool '" + name + "': size must be positive and alignment a power of"
+                    + " two: size=" + size + " alignment=" + alignment);
+        }
+        Generation generation = current;
+        if (generation == null) {
+            throw new PoolMisuseException("pool '" + name + "' is closed: cannot acquire " + size + " B");
+        }
+        ThreadCache local = localCache(generation);
+        local.acquisitions++;
+        int sizeClass = SizeClasses.of(size, alignment);
+        Lease lease;
+        if (sizeClass < 0) {
+            local.bypasses++;
+            Arena own = Arena.ofShared();
+            MemorySegment segment = own.allocate(size, alignment);
+            lease = new Lease(this, segment.address(), -1, generation.number(), segment, own, trace());
+            unpooled.add(lease);
+            bytesReserved.addAndGet(size);
+            inUse(size);
+        } else {
+            long address = takeBlock(local, sizeClass);
+            MemorySegment segment = MemorySegment.ofAddress(address).reinterpret(size, generation.scope(), null);
+            if (zero) {
+                segment.fill((byte) 0);
+            }
+            lease = new Lease(this, address, sizeClass, generation.number(), segment, null, trace());
+            inUse(SizeClasses.blockSize(sizeClass));
+        }
+        if (debug) {
+            live.add(lease);
+        }
+        return lease;
+    }
+
+    private long takeBlock(ThreadCache local, int sizeClass) {
+        int count = local.counts[sizeClass];
+        if (count == 0) {
+            count = depots[sizeClass].take(local.blocks[sizeClass], Math.max(1, config.threadCacheBlocks() / 2));
+            depotBytes.addAndGet(-count * SizeClasses.blockSize(sizeClass));
+        }
+        if (count > 0) {
+            local.counts[sizeClass] = count - 1;
+            local.hits++;
+            return local.blocks[sizeClass][count - 1];
+        }
+        local.misses++;
+        long blockSize = SizeClasses.blockSize(sizeClass);
+        long address = NativeBlocks.allocate(blockSize, blockSize);
+        if (address == 0) {
+            throw new OutOfMemoryError("pool '" + name + "': the system refused a block of " + blockSize + " B");
+        }
+        blocks.put(address, sizeClass);
+        bytesReserved.addAndGet(blockSize);
+        return address;
+    }
+
+    /**
+     * Gives a lease's block back (Lisp {@code pool-free}); {@link Lease#close()} does the same.
+     *
+     * @throws PoolMisuseException when the lease belongs to another pool, was already released, or predates a
+     *                             reset or close of this pool
+     */
+    public void release(Lease lease) {
+        if (lease.pool != this) {
+            throw new PoolMisuseException("lease " + lease.describe() + " belongs to pool '" + lease.pool.name()
+                    + "', not to pool '" + name + "'");
+        }
+        if (!lease.markReleased()) {
+            throw new PoolMisuseException("lease " + lease.describe() + " of pool '" + name + "' released twice");
+        }
+        checkCurrent(lease, "release");
+        if (debug) {
+            live.remove(lease);
+        }
+        if (lease.sizeClass < 0) {
+            unpooled.remove(lease);
+            long size = lease.byteSize();
+            lease.ownArena.close();
+            bytesReserved.addAndGet(-size);
+            inUse(-size);
+            localCache(current).releases++;
+            return;
+        }
+        long blockSize = SizeClasses.blockSize(lease.sizeClass);
+        if (debug) {
+            MemorySegment.ofAddress(lease.address).reinterpret(blockSize).fill(POISON);
+        }
+        inUse(-blockSize);
+        ThreadCache local = localCache(current);
+        local.releases++;
+        int count = local.counts[lease.sizeClass];
+        if (count == local.blocks[lease.sizeClass].length) {
+            count = flushHalf(local, lease.sizeClass);
+        }
+        if (count < local.blocks[lease.sizeClass].length) {
+            local.blocks[lease.sizeClass][count] = lease.address;
+            local.counts[lease.sizeClass] = count + 1;
+        } else {
+            giveBack(lease.sizeClass, new long[] {lease.address}, 0, 1); // a cache of capacity 0
+        }
+    }
+
+    /** Moves the older half of a full thread cache to the depot (or the system); returns the new count. */
+    private int flushHalf(ThreadCache local, int sizeClass) {
+        int count = local.counts[sizeClass];
+        int move = (count + 1) / 2;
+        giveBack(sizeClass, local.blocks[sizeClass], 0, move);
+        System.arraycopy(local.blocks[sizeClass], move, local.blocks[sizeClass], 0, count - move);
+        local.counts[sizeClass] = count - move;
+        return count - move;
+    }
+
+    /** Blocks into the depot within the retention limits; the rest back to the system. */
+    private void giveBack(int sizeClass, long[] addresses, int from, int n) {
+        long blockSize = SizeClasses.blockSize(sizeClass);
+        long room = Math.max(0, (config.maxRetainedBytes() - depotBytes.get()) / blockSize);
+        int limit = (int) Math.min(config.maxRetainedPerClass(), depots[sizeClass].size() + room);
+        int kept = depots[sizeClass].give(addresses, from, n, limit);
+        depotBytes.addAndGet(kept * blockSize);
+        for (int i = from + kept; i < from + n; i++) {
+            freeBlock(addresses[i], blockSize);
+        }
+    }
+
+    private void freeBlock(long address, long blockSize) {
+        blocks.remove(address);
+        NativeBlocks.free(address);
+        bytesReserved.addAndGet(-blockSize);
+    }
+
+    // ---- scoped forms ------------------------------------------------------------------------------------
+
+    /** Runs {@code body} with {@code size} pooled bytes, released after (Lisp {@code with-pooled-memory}). */
+    public void withPooledMemory(long size, Consumer<MemorySegment> body) {
+        try (Lease lease = acquire(size)) {
+            body.accept(lease.segment());
+        }
+    }
+
+    /** As {@link #withPooledMemory(long, Consumer)}, returning what {@code body} returns. */
+    public <R> R applyWithPooledMemory(long size, Function<MemorySegment, R> body) {
+        try (Lease lease = acquire(size)) {
+            return body.apply(lease.segment());
+        }
+    }
+
+    /** A {@code SegmentAllocator} over this pool whose segments all return to it when the arena closes. */
+    public PooledArena newArena() {
+        return new PooledArena(this);
+    }
+
+    // ---- lifecycle ---------------------------------------------------------------------------------------
+
+    /**
+     * Every block back to free (Lisp {@code pool-reset}), whoever holds it: outstanding leases become invalid
+     * ({@link Lease#segment()} and release throw), and segments taken from them are refused by the JDK.
+     */
+    public synchronized void reset() {
+        Generation old = requireOpen("reset");
+        current = new Generation(old.number() + 1, Arena.ofShared());
+        old.scope().close();
+        for (Lease lease : unpooled) {
+            lease.ownArena.close();
+            bytesReserved.addAndGet(-lease.byteSize());
+        }
+        unpooled.clear();
+        live.clear();
+        bytesInUse.set(0);
+        Map<Integer, List<Long>> byClass = new java.util.HashMap<>();
+        blocks.forEach((address, sizeClass) -> byClass.computeIfAbsent(sizeClass, c -> new ArrayList<>()).add(address));
+        for (int sizeClass = 0; sizeClass < depots.length; sizeClass++) {
+            depots[sizeClass].drain();
+        }
+        depotBytes.set(0);
+        byClass.forEach((sizeClass, addresses) -> giveBack(sizeClass,
+                addresses.stream().mapToLong(Long::longValue).toArray(), 0, addresses.size()));
+    }
+
+    /** Returns every retained free block to the system; leased blocks are untouched. */
+    public synchronized void trim() {
+        requireOpen("trim");
+        for (int sizeClass = 0; sizeClass < depots.length; sizeClass++) {
+            long blockSize = SizeClasses.blockSize(sizeClass);
+            for (long address : depots[sizeClass].drain()) {
+                freeBlock(address, blockSize);
+            }
+        }
+        depotBytes.set(0);
+    }
+
+    /**
+     * Returns all memory to the system (Lisp {@code pool-destroy}); idempotent. Outstanding leases become invalid
+     * and their segments are refused by the JDK. In debug mode, unreleased leases are logged with where they were
+     * acquired.
+     *
+     * @throws PoolMisuseException for the {@link #defaultPool()}, which is shared and can only be reset
+     */
+    @Override
+    public synchronized void close() {
+        if (isDefault) {
+            throw new PoolMisuseException("the default pool is shared and cannot be closed; reset() it instead");
+        }
+        Generation last = current;
+        if (last == null) {
+            return;
+        }
+        if (debug && !live.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, leakReport());
+        }
+        current = null;
+        last.scope().close();
+        unpooled.forEach(lease -> lease.ownArena.close());
+        unpooled.clear();
+        blocks.keySet().forEach(NativeBlocks::free);
+        blocks.clear();
+        for (Depot depot : depots) {
+            depot.drain();
+        }
+        bytesReserved.set(0);
+        bytesInUse.set(0);
+        depotBytes.set(0);
+    }
+
+    public boolean isClosed() {
+        return current == null;
+    }
+
+    // ---- statistics ----------------------------------------------------------------------------------------
+
+    /** A snapshot of the counters; exact once the threads that used the pool have been joined. */
+    public PoolStatistics statistics() {
+        long acquisitions = 0;
+        long hits = 0;
+        long misses = 0;
+        long bypasses = 0;
+        long releases = 0;
+        for (ThreadCache c : caches) {
+            acquisitions += c.acquisitions;
+            hits += c.hits;
+            misses += c.misses;
+            bypasses += c.bypasses;
+            releases += c.releases;
+        }
+        return new PoolStatistics(name, acquisitions, hits, misses, bypasses, releases, bytesInUse.get(),
+                bytesReserved.get(), peakBytesInUse.get());
+    }
+
+    /** Logs {@link #statistics()} at INFO through {@code System.Logger} (which SLF4J can take over). */
+    public void logStatistics() {
+        LOG.log(System.Logger.Level.INFO, statistics().toString());
+    }
+
+    /** The statistics plus the free blocks retained per size class (Lisp's efficiency report). */
+    public String efficiencyReport() {
+        StringBuilder report = new StringBuilder(statistics().toString()).append('\n');
+        for (int sizeClass = 0; sizeClass < depots.length; sizeClass++) {
+            int free = depots[sizeClass].size();
+            if (free > 0) {
+                report.append(String.format("  %6d B blocks: %d free in the depot%n", SizeClasses.blockSize(sizeClass),
+                        free));
+            }
+        }
+        return report.toString();
+    }
+
+    /** In debug mode, every unreleased lease with the stack of its acquisition; empty otherwise. */
+    public String leakReport() {
+        if (live.isEmpty()) {
+            return "";
+        }
+        StringBuilder report = new StringBuilder("pool '" + name + "': " + live.size() + " lease(s) never released:\n");
+        for (Lease lease : live) {
+            report.append("  ").append(lease.describe()).append(", acquired at:\n");
+            for (StackTraceElement frame : lease.acquiredAt.getStackTrace()) {
+                report.append("      at ").append(frame).append('\n');
+            }
+        }
+        return report.toString();
+    }
+
+    // ---- internals -----------------------------------------------------------------------------------------
+
+    private ThreadCache localCache(Generation generation) {
+        ThreadCache local = cache.get();
+        if (local.generation != generation.number()) {
+            local.clear(generation.number()); // its blocks were given back to the depots by reset()
+        }
+        return local;
+    }
+
+    private void inUse(long delta) {
+        long now = bytesInUse.addAndGet(delta);
+        long peak = peakBytesInUse.get();
+        while (now > peak && !peakBytesInUse.compareAndSet(peak, now)) {
+            peak = peakBytesInUse.get();
+        }
+    }
+
+    private Throwable trace() {
+        return debug ? new Throwable("lease acquired") : null;
+    }
+
+    private Generation requireOpen(String action) {
+        Generation generation = current;
+        if (generation == null) {
+            throw new PoolMisuseException("pool '" + name + "' is closed: cannot " + action);
+        }
+        return generation;
+    }
+
+    /** Refuses a lease from before the last reset or close. */
+    void checkCurrent(Lease lease, String action) {
+        Generation generation = current;
+        if (generation == null) {
+            throw new PoolMisuseException("cannot " + action + " lease " + lease.describe() + ": pool '" + name
+                    + "' is closed");
+        }
+        if (generation.number() != lease.generation) {
+            throw new PoolMisuseException("cannot " + action + " lease " + lease.describe() + ": pool '" + name
+                    + "' was reset after it was acquired");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MemoryPool[" + name + (isClosed() ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,274 @@
+package epsilon.foreign.memorypool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class MemoryPoolTest {
+
+    @Test
+    void shouldReuseAReleasedBlockOfTheSameClass() {
+        try (MemoryPool pool = MemoryPool.create("reuse")) {
+            long first;
+            try (Lease lease = pool.acquire(200)) {
+                assertEquals(200, lease.byteSize());
+                first = lease.segment().address();
+            }
+            try (Lease again = pool.acquire(256)) {
+                assertEquals(first, again.segment().address()); // same 256 B class, same block
+            }
+            PoolStatistics stats = pool.statistics();
+            assertEquals(2, stats.acquisitions());
+            assertEquals(1, stats.hits());
+            assertEquals(1, stats.misses());
+            assertEquals(2, stats.releases());
+            assertEquals(0.5, stats.reuseRatio());
+            assertEquals(0, stats.bytesInUse());
+            assertEquals(256, stats.peakBytesInUse());
+            assertEquals(256, stats.bytesReserved());
+        }
+    }
+
+    @Test
+    void shouldUsePowerOfTwoClassesAndBypassLargeRequests() {
+        assertEquals(16, MemoryPool.blockSizeFor(1));
+        assertEquals(16, MemoryPool.blockSizeFor(16));
+        assertEquals(32, MemoryPool.blockSizeFor(17));
+        assertEquals(65536, MemoryPool.blockSizeFor(65536));
+        assertEquals(65537, MemoryPool.blockSizeFor(65537));
+        try (MemoryPool pool = MemoryPool.create("large")) {
+            try (Lease big = pool.acquire(100_000)) {
+                big.segment().set(ValueLayout.JAVA_BYTE, 99_999, (byte) 1);
+                assertEquals(100_000, pool.statistics().bytesInUse());
+            }
+            PoolStatistics stats = pool.statistics();
+            assertEquals(1, stats.bypasses());
+            assertEquals(0, stats.misses());
+            assertEquals(0, stats.bytesReserved());
+        }
+    }
+
+    @Test
+    void shouldHonourAlignmentAndZeroing() {
+        try (MemoryPool pool = MemoryPool.create("aligned", PoolConfig.defaults().withZeroOnAcquire(true))) {
+            try (Lease dirty = pool.acquire(64)) {
+                dirty.segment().fill((byte) 7);
+            }
+            try (Lease lease = pool.acquire(64, 64)) {
+                assertEquals(0, lease.segment().address() % 64);
+                assertEquals(-1, lease.segment().mismatch(MemorySegment.ofArray(new byte[64])));
+            }
+        }
+        try (MemoryPool pool = MemoryPool.create("zeroed-on-request")) {
+            try (Lease dirty = pool.acquire(32)) {
+                dirty.segment().fill((byte) 9);
+            }
+            try (Lease zeroed = pool.acquireZeroed(32)) {
+                assertEquals(0L, zeroed.segment().get(ValueLayout.JAVA_LONG, 0));
+            }
+            try (Lease page = pool.acquire(100, 4096)) {
+                assertEquals(0, page.segment().address() % 4096);
+            }
+        }
+    }
+
+    @Test
+    void shouldOfferScopedFormsAndASegmentAllocator() {
+        try (MemoryPool pool = MemoryPool.create("scoped")) {
+            pool.withPooledMemory(128, segment -> segment.fill((byte) 1));
+            long sum = pool.applyWithPooledMemory(8, segment -> {
+                segment.set(ValueLayout.JAVA_LONG, 0, 41L);
+                return segment.get(ValueLayout.JAVA_LONG, 0) + 1;
+            });
+            assertEquals(42L, sum);
+            try (PooledArena arena = pool.newArena()) {
+                MemorySegment text = arena.allocateFrom("hello");
+                MemorySegment ints = arena.allocate(ValueLayout.JAVA_INT, 10);
+                assertEquals("hello", text.getString(0));
+                assertEquals(40, ints.byteSize());
+                assertEquals(2, pool.statistics().outstanding());
+            }
+            assertEquals(0, pool.statistics().outstanding());
+        }
+    }
+
+    @Test
+    void shouldKeepRetentionWithinItsLimitsAndTrim() {
+        PoolConfig tight = PoolConfig.defaults().withMaxRetainedPerClass(2).withThreadCacheBlocks(0);
+        try (MemoryPool pool = MemoryPool.create("tight", tight)) {
+            List<Lease> leases = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                leases.add(pool.acquire(1024));
+            }
+            assertEquals(5 * 1024, pool.statistics().bytesReserved());
+            leases.forEach(Lease::close);
+            assertEquals(2 * 1024, pool.statistics().bytesReserved()); // 3 returned to the system
+            assertTrue(pool.efficiencyReport().contains("1024 B blocks: 2 free in the depot"), pool.efficiencyReport());
+            pool.trim();
+            assertEquals(0, pool.statistics().bytesReserved());
+        }
+    }
+
+    @Test
+    void shouldNeverHandOneBlockToTwoHoldersAcrossThreads() throws Exception {
+        int threads = 4;
+        int cycles = 10_000;
+        ConcurrentHashMap<Long, Long> held = new ConcurrentHashMap<>();
+        try (MemoryPool pool = MemoryPool.create("threads", PoolConfig.defaults().withThreadCacheBlocks(4))) {
+            ExecutorService executor = Executors.newFixedThreadPool(threads);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                long id = t;
+                futures.add(executor.submit(() -> {
+                    List<Lease> kept = new ArrayList<>();
+                    for (int i = 0; i < cycles; i++) {
+                        Lease lease = pool.acquire(16L << (i % 5));
+                        MemorySegment segment = lease.segment();
+                        long stamp = (id << 32) | i;
+                        assertNull(held.put(segment.address(), stamp), "block handed to two holders");
+                        segment.set(ValueLayout.JAVA_LONG, 0, stamp);
+                        kept.add(lease);
+                        if (kept.size() == 3 || i == cycles - 1) {
+                            for (Lease k : kept) { // release, sometimes out of order
+                                assertEquals(held.get(k.segment().address()),
+                                        k.segment().get(ValueLayout.JAVA_LONG, 0), "block overwritten by another");
+                                held.remove(k.segment().address());
+                                k.close();
+                            }
+                            kept.clear();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+            executor.shutdown();
+            assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS));
+            PoolStatistics stats = pool.statistics();
+            assertEquals((long) threads * cycles, stats.acquisitions());
+            assertEquals(stats.acquisitions(), stats.releases());
+            assertEquals(stats.acquisitions(), stats.hits() + stats.misses() + stats.bypasses());
+            assertEquals(0, stats.bytesInUse());
+            assertTrue(stats.reuseRatio() > 0.9, stats.toString());
+        }
+    }
+
+    // ---- misuse ------------------------------------------------------------------------------------------
+
+    @Test
+    void shouldRejectReleasingTwice() {
+        try (MemoryPool pool = MemoryPool.create("twice")) {
+            Lease lease = pool.acquire(64);
+            lease.close();
+            PoolMisuseException e = assertThrows(PoolMisuseException.class, lease::close);
+            assertTrue(e.getMessage().matches("lease 64 B at 0x[0-9a-f]+ of pool 'twice' released twice"),
+                    e.getMessage());
+            assertThrows(PoolMisuseException.class, lease::segment);
+        }
+    }
+
+    @Test
+    void shouldRejectReleasingToAnotherPool() {
+        try (MemoryPool a = MemoryPool.create("a"); MemoryPool b = MemoryPool.create("b")) {
+            Lease lease = a.acquire(32);
+            PoolMisuseException e = assertThrows(PoolMisuseException.class, () -> b.release(lease));
+            assertTrue(e.getMessage().endsWith("belongs to pool 'a', not to pool 'b'"), e.getMessage());
+            a.release(lease); // still releasable where it belongs
+        }
+    }
+
+    @Test
+    void shouldInvalidateLeasesAndTheirSegmentsOnReset() {
+        try (MemoryPool pool = MemoryPool.create("reset")) {
+            Lease lease = pool.acquire(128);
+            MemorySegment kept = lease.segment();
+            pool.reset();
+            PoolMisuseException e = assertThrows(PoolMisuseException.class, lease::segment);
+            assertTrue(e.getMessage().endsWith("pool 'reset' was reset after it was acquired"), e.getMessage());
+            assertThrows(PoolMisuseException.class, lease::close);
+            assertThrows(IllegalStateException.class, () -> kept.get(ValueLayout.JAVA_BYTE, 0)); // the JDK refuses
+            assertEquals(0, pool.statistics().bytesInUse());
+            try (Lease after = pool.acquire(128)) {
+                assertEquals(lease.address, after.segment().address()); // the block is free again
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseEverythingAfterClose() {
+        MemoryPool pool = MemoryPool.create("closed");
+        Lease lease = pool.acquire(16);
+        MemorySegment kept = lease.segment();
+        pool.close();
+        pool.close(); // idempotent
+        assertTrue(pool.isClosed());
+        assertEquals("pool 'closed' is closed: cannot acquire 16 B",
+                assertThrows(PoolMisuseException.class, () -> pool.acquire(16)).getMessage());
+        assertThrows(IllegalStateException.class, () -> kept.get(ValueLayout.JAVA_BYTE, 0));
+        assertThrows(PoolMisuseException.class, lease::segment);
+    }
+
+    @Test
+    void shouldRejectInvalidRequests() {
+        try (MemoryPool pool = MemoryPool.create("invalid")) {
+            assertEquals("pool 'invalid': size must be positive and alignment a power of two: size=0 alignment=16",
+                    assertThrows(IllegalArgumentException.class, () -> pool.acquire(0)).getMessage());
+            assertThrows(IllegalArgumentException.class, () -> pool.acquire(8, 3));
+        }
+        assertThrows(IllegalArgumentException.class, () -> PoolConfig.defaults().withMaxRetainedBytes(-1));
+    }
+
+    @Test
+    void shouldNotCloseTheSharedDefaultPool() {
+        MemoryPool shared = MemoryPool.defaultPool();
+        shared.withPooledMemory(64, segment -> segment.fill((byte) 0));
+        assertEquals("the default pool is shared and cannot be closed; reset() it instead",
+                assertThrows(PoolMisuseException.class, shared::close).getMessage());
+    }
+
+    @Test
+    void shouldPoisonReleasedBlocksAndReportLeaksInDebugMode() {
+        MemoryPool pool = MemoryPool.create("debug", PoolConfig.defaults().withDebug(true));
+        Lease lease = pool.acquire(32);
+        long address = lease.segment().address();
+        lease.close();
+        MemorySegment raw = MemorySegment.ofAddress(address).reinterpret(32);
+        assertEquals((byte) 0xDE, raw.get(ValueLayout.JAVA_BYTE, 0));
+        assertEquals((byte) 0xDE, raw.get(ValueLayout.JAVA_BYTE, 31));
+        Lease leaked = acquireAndForget(pool);
+        String report = pool.leakReport();
+        assertTrue(report.startsWith("pool 'debug': 1 lease(s) never released:"), report);
+        assertTrue(report.contains("acquireAndForget"), report);
+        assertNotEquals(0, leaked.address);
+        pool.close();
+    }
+
+    private static Lease acquireAndForget(MemoryPool pool) {
+        return pool.acquire(48);
+    }
+
+    @Test
+    void shouldReportNoLeaksWithoutDebugOrWhenAllIsReleased() {
+        try (MemoryPool pool = MemoryPool.create("quiet", PoolConfig.defaults().withDebug(true))) {
+            pool.acquire(16).close();
+            assertEquals("", pool.leakReport());
+            assertTrue(pool.statistics().toString().startsWith("pool 'quiet': 1 acquisitions (0 reused, 1 new,"));
+            pool.logStatistics();
+        }
+    }
+}
