@@ -40,6 +40,12 @@ public class GetpidBenchmark {
         return (int) RawPanama.GETPID_CRITICAL.invokeExact();
     }
 
+    /** Level 3: epsilon.foreign.inline's static-final critical handle. */
+    @Benchmark
+    public int inlineLibc() {
+        return epsilon.foreign.inline.Libc.getpid();
+    }
+
     @Benchmark
     public Object level0InvokeWithArguments() throws Throwable {
         return RawPanama.GETPID.invokeWithArguments();

@@ -49,6 +49,12 @@ public class LabsBenchmark {
         return (long) RawPanama.LABS_CRITICAL.invokeExact(value);
     }
 
+    /** Level 3: epsilon.foreign.inline's static-final critical handle. */
+    @Benchmark
+    public long inlineLibc() {
+        return epsilon.foreign.inline.Libc.labs(value);
+    }
+
     @Benchmark
     public Object level0InvokeWithArguments() throws Throwable {
         return RawPanama.LABS.invokeWithArguments(value);

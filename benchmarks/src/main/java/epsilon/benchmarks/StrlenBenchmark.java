@@ -88,6 +88,12 @@ public class StrlenBenchmark {
         }
     }
 
+    /** Level 3: epsilon.foreign.inline's static-final critical handle. */
+    @Benchmark
+    public long inlineLibc() {
+        return epsilon.foreign.inline.Libc.strlen(segment);
+    }
+
     @Benchmark
     public Object level0InvokeWithArguments() throws Throwable {
         return RawPanama.STRLEN.invokeWithArguments(segment);
