@@ -40,8 +40,15 @@ record Measurement(String group, String method, String unit, List<Double> sample
             Map<String, Object> result = (Map<String, Object>) entry;
             String benchmark = (String) result.get("benchmark");
             int dot = benchmark.lastIndexOf('.');
-            String className = benchmark.substring(benchmark.lastIndexOf('.', dot - 1) + 1, dot);
             String method = benchmark.substring(dot + 1);
+            // The class without its package: the segments from the first capitalised one, so that a nested
+            // class reads "MemoryPoolBenchmark.Threaded".
+            String[] segments = benchmark.substring(0, dot).split("\\.");
+            int first = 0;
+            while (first < segments.length - 1 && !Character.isUpperCase(segments[first].charAt(0))) {
+                first++;
+            }
+            String className = String.join(".", java.util.Arrays.copyOfRange(segments, first, segments.length));
             StringBuilder group = new StringBuilder(className);
             Object params = result.get("params");
             if (params instanceof Map<?, ?> map) {
