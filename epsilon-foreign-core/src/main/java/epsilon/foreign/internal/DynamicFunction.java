@@ -90,7 +90,7 @@ public final class DynamicFunction implements ForeignFunction {
             exactBoxes[i] = exactBox(parameterTypes[i]);
         }
         this.rawResult = !signature.returnType().isVoid() && switch (signature.returnType().kind()) {
-            case INT8, INT16, INT32, INT64, FLOAT, DOUBLE, BOOL -> exactBox(signature.returnType()) != null;
+            case INT8, INT16, INT32, INT64, UINT64, FLOAT, DOUBLE, BOOL -> exactBox(signature.returnType()) != null;
             default -> false;
         };
         this.leading = (signature.returnsStruct() ? 1 : 0) + (policy != null ? 1 : 0);
@@ -127,37 +127,38 @@ public final class DynamicFunction implements ForeignFunction {
             throw library.closedError(name);
         }
         checkArity(args.length);
+        if (leading == 0 && fixedShape != null && allExact(args)) {
+            return callExact(args);
+        }
         if (!needsFrame) {
-            return leading == 0 && fixedShape != null ? callDirect(args) : call(args, null);
+            return call(args, null);
         }
         try (CallFrame frame = CallFrame.open()) {
             return call(args, frame);
         }
     }
 
-    /**
-     * The common case kept small enough to inline, so the JIT can see through the argument array: fixed arity,
-     * no scratch memory, nothing before the arguments.
-     */
-    private Object callDirect(Object[] args) {
-        Object[] carriers = args;
+    /** Whether every argument is already its carrier (a Long for a long, a MemorySegment for a pointer). */
+    private boolean allExact(Object[] args) {
         for (int i = 0; i < args.length; i++) {
             Object value = args[i];
             if (value == null || value.getClass() != exactBoxes[i]) {
-                if (carriers == args) {
-                    carriers = args.clone();
-                }
-                carriers[i] = convert(value, parameterTypes[i], null, i);
+                return false;
             }
         }
+        return true;
+    }
+
+    /**
+     * The common case, kept small enough to inline so the JIT sees through the argument array: fixed arity,
+     * every argument already its carrier, so no conversion, no scratch memory and no copy-back.
+     */
+    private Object callExact(Object[] args) {
         Object raw;
         try {
-            raw = fixedShape.invoke(carriers);
+            raw = fixedShape.invoke(args);
         } catch (IllegalStateException | IllegalArgumentException | WrongThreadException rejected) {
             throw translate(rejected, args);
-        }
-        if (carriers != args) {
-            JavaArrays.copyBack(args, carriers, 0);
         }
         return rawResult ? raw : convertResult(raw);
     }
@@ -192,11 +193,8 @@ public final class DynamicFunction implements ForeignFunction {
         }
         for (int i = 0; i < fixed; i++) {
             Object value = args[i];
-            if (value != null && value.getClass() == exactBoxes[i]) {
-                carriers[lead + i] = value;
-                continue;
-            }
-            Object carrier = convert(value, parameterTypes[i], frame, i);
+            Object carrier = value != null && value.getClass() == exactBoxes[i] ? value
+                    : convert(value, parameterTypes[i], frame, i);
             if (carrier != args[i] && carriers == args) {
                 carriers = args.clone();
             }
@@ -234,11 +232,21 @@ public final class DynamicFunction implements ForeignFunction {
         return Marshal.toForeign(value, type, frame, name, index);
     }
 
-    /** The box of a type whose carrier is also its Java type, so that a value of it needs no conversion. */
+    /**
+     * The box class that passes for a type without conversion: its carrier's box when that is also its Java type
+     * (Long for long), and MemorySegment for every pointer-carried type (a string or a typed pointer given as a
+     * segment). Null for a struct, whose size the converter must check.
+     */
     private static Class<?> exactBox(CType type) {
+        if (type.kind() == CType.Kind.STRUCT) {
+            return null;
+        }
+        if (type.carrier() == MemorySegment.class) {
+            return MemorySegment.class;
+        }
         Class<?> carrier = MethodType.methodType(type.carrier()).wrap().returnType();
         Class<?> java = MethodType.methodType(type.javaType()).wrap().returnType();
-        return carrier == java && type.kind() != CType.Kind.STRUCT ? carrier : null;
+        return carrier == java ? carrier : null;
     }
 
     /** A struct returned by value lives in the call frame: it is copied out before the frame is reused. */
