@@ -1,3 +1,7 @@
-/** C function pointers from Java lambdas, with a registry, lifecycle and crash safety. */
+/**
+ * C function pointers made from Java lambdas (upcall stubs), kept in a registry with a lifecycle, converting
+ * their arguments, and never letting an exception thrown by Java code kill the JVM.
+ */
 module epsilon.foreign.callback {
+    exports epsilon.foreign.callback;
 }

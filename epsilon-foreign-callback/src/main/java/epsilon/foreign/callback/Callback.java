@@ -1,0 +1,61 @@
+package epsilon.foreign.callback;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Optional;
+
+/**
+ * A C function pointer that runs Java code: an upcall stub, registered while it is alive.
+ *
+ * <p>Pass {@link #pointer()} to C wherever it wants a function pointer. The stub stays valid until
+ * {@link #close()} (or until its {@link CallbackScope} closes); closing frees it and removes it from the
+ * {@link CallbackRegistry registry}. Java use after close throws {@link CallbackClosedException}. C calling a
+ * pointer after close <strong>cannot be detected</strong> and crashes like any call through a freed function
+ * pointer: keep a callback open for as long as C may call it (for a library that stores it, that is until the
+ * library lets go of it).
+ *
+ * {@snippet :
+ * try (Callback cmp = Callbacks.of(Comparator.class, (MemorySegment a, MemorySegment b) ->
+ *         Integer.compare(a.get(JAVA_INT, 0), b.get(JAVA_INT, 0)), "int (*)(const int *, const int *)")) {
+ *     QSORT.invokeExact(array, 1000L, 4L, cmp.pointer());
+ *     CallbackFailures.rethrowIfPending();
+ * } // the stub is freed here
+ * }
+ */
+public interface Callback extends AutoCloseable {
+    /**
+     * The C function pointer.
+     *
+     * @throws CallbackClosedException after {@link #close()}
+     */
+    MemorySegment pointer();
+
+    /** The registry id, unique for the life of the JVM. */
+    long id();
+
+    /** The name it was registered under, if any. */
+    Optional<String> name();
+
+    /** The C signature it was made for. */
+    CallbackSignature signature();
+
+    /** {@code false} once closed (by itself or its scope). */
+    boolean isAlive();
+
+    /**
+     * Calls this callback through its C pointer (a real downcall, as C would), converting {@code arguments} from
+     * their Java types, and rethrows a failure of the callback: Lisp {@code call-callback}. For tests and tools.
+     *
+     * @throws CallbackClosedException after close
+     * @throws CallbackSignatureException if the arguments do not fit the signature
+     */
+    Object call(Object... arguments);
+
+    /**
+     * Frees the stub (unless it belongs to a {@link CallbackScope}, which frees all of its stubs at once when it
+     * closes) and unregisters it. Idempotent.
+     *
+     * @throws CallbackClosedException if a native call on another thread is using the pointer right now
+     */
+    @Override
+    void close();
+}

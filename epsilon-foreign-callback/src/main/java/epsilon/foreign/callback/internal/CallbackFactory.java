@@ -1,0 +1,104 @@
+package epsilon.foreign.callback.internal;
+
+import epsilon.foreign.callback.Callback;
+import epsilon.foreign.callback.CallbackFailureHandler;
+import epsilon.foreign.callback.CallbackFunction;
+import epsilon.foreign.callback.CallbackOption;
+import epsilon.foreign.callback.CallbackSignature;
+import epsilon.foreign.callback.CallbackSignatureException;
+import epsilon.foreign.callback.CallbackType;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.util.Objects;
+
+/**
+ * Makes callbacks: settles the options, builds the target handle (typed or dynamic), guards it, links the upcall
+ * stub in the right arena and registers the result.
+ */
+public final class CallbackFactory {
+    private CallbackFactory() {}
+
+    private static final Linker LINKER = Linker.nativeLinker();
+
+    /** A callback over a {@link CallbackFunction}. */
+    public static Callback dynamic(Scope scope, CallbackFunction function, CallbackSignature signature,
+            CallbackOption... options) {
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(signature, "signature");
+        return make(scope, signature, options, () -> DynamicInvoker.handle(function, signature));
+    }
+
+    /** A callback over an instance of a functional interface, bound without boxing. */
+    public static <T> Callback typed(Scope scope, Class<T> type, T function, CallbackSignature signature,
+            CallbackOption... options) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(signature, "signature");
+        MethodHandle target = TypedBinder.bind(type, function, signature); // validate before taking any resource
+        return make(scope, signature, options, () -> target);
+    }
+
+    private interface TargetSource {
+        MethodHandle target();
+    }
+
+    private static Callback make(Scope scope, CallbackSignature signature, CallbackOption[] options,
+            TargetSource source) {
+        String name = null;
+        Object declaredDefault = null;
+        boolean hasDefault = false;
+        CallbackFailureHandler handler = null;
+        for (CallbackOption option : options) {
+            switch (option) {
+                case CallbackOption.Name(String n) -> name = n;
+                case CallbackOption.DefaultResult(Object value) -> {
+                    declaredDefault = value;
+                    hasDefault = true;
+                }
+                case CallbackOption.OnFailure(CallbackFailureHandler h) -> handler = h;
+            }
+        }
+        CallbackType result = signature.result();
+        if (hasDefault && result instanceof CallbackType.Void) {
+            throw new CallbackSignatureException("a default result was declared (" + declaredDefault
+                    + ") but the signature " + signature + " returns void");
+        }
+        Object defaultCarrier = hasDefault
+                ? Conversions.toCarrier(result, declaredDefault, null, "the default result of " + signature)
+                : null;
+        MethodHandle target = source.target();
+        Registry registry = Registry.global();
+        Arena arena = scope == null ? Arena.ofShared() : scope.arenaFor("a callback");
+        CallbackImpl callback = new CallbackImpl(registry.nextId(), name, signature, handler,
+                scope == null ? arena : null, scope);
+        boolean linked = false;
+        try {
+            if (name != null) {
+                registry.claimName(name, callback);
+            }
+            Object onFailure = hasDefault ? defaultCarrier : Conversions.zeroOf(result, arena);
+            FunctionDescriptor descriptor = signature.descriptor();
+            MethodHandle guarded = UpcallGuard.guard(target.asType(descriptor.toMethodType()), callback, onFailure);
+            MemorySegment stub = LINKER.upcallStub(guarded, descriptor, arena);
+            callback.attach(stub);
+            registry.add(callback);
+            if (scope != null) {
+                scope.join(callback);
+            }
+            linked = true;
+            return callback;
+        } finally {
+            if (!linked) {
+                if (name != null) {
+                    registry.releaseName(name, callback);
+                }
+                if (scope == null) {
+                    arena.close();
+                }
+            }
+        }
+    }
+}

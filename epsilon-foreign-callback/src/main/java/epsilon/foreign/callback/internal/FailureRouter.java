@@ -1,0 +1,121 @@
+package epsilon.foreign.callback.internal;
+
+import epsilon.foreign.callback.CallbackFailedException;
+import epsilon.foreign.callback.CallbackFailure;
+import epsilon.foreign.callback.CallbackFailureHandler;
+import java.lang.System.Logger.Level;
+
+/**
+ * Routes exceptions caught in upcalls (see {@code CallbackFailures}): a handler, else this thread's pending slot
+ * when a Java caller is below the upcall on the stack, else the log. Runs inside the upcall, so it never throws.
+ */
+public final class FailureRouter {
+    private FailureRouter() {}
+
+    private static final System.Logger LOG = System.getLogger("epsilon.foreign.callback");
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
+    private static volatile CallbackFailureHandler globalHandler;
+
+    /** The first failure on a thread since the last rethrow, and how many followed it. */
+    private static final class Pending {
+        final CallbackImpl callback;
+        final Throwable first;
+        int more;
+
+        Pending(CallbackImpl callback, Throwable first) {
+            this.callback = callback;
+            this.first = first;
+        }
+    }
+
+    public static void setGlobalHandler(CallbackFailureHandler handler) {
+        globalHandler = handler;
+    }
+
+    /** Called by the catch handler of every callback's upcall. */
+    static void record(CallbackImpl callback, Throwable error) {
+        try {
+            Pending pending = PENDING.get();
+            if (pending != null && callback.failureHandler() == null && globalHandler == null) {
+                pending.more++; // a Java thread already waiting to rethrow: keep the first, count the rest
+                return;
+            }
+            boolean foreign = onForeignThread();
+            CallbackFailureHandler handler = callback.failureHandler() != null ? callback.failureHandler()
+                    : globalHandler;
+            if (handler != null) {
+                handler.handle(new CallbackFailure(callback, error, Thread.currentThread().getName(), foreign));
+            } else if (!foreign) {
+                PENDING.set(new Pending(callback, error));
+            } else {
+                LOG.log(Level.ERROR, callback.describe() + " threw on thread '" + Thread.currentThread().getName()
+                        + "', which C created, so no Java caller can receive it; C got the default result", error);
+            }
+        } catch (Throwable routingFailed) {
+            try {
+                LOG.log(Level.ERROR, "could not route the failure of " + callback.describe(), routingFailed);
+            } catch (Throwable ignored) {
+                // nothing left to tell: an exception must not escape into C
+            }
+        }
+    }
+
+    /**
+     * A thread C created has no Java frame below the upcall; a Java thread that called C has its caller there.
+     * Walking the stack is slow but happens only when a callback fails.
+     */
+    static boolean onForeignThread() {
+        return WALKER.walk(frames -> frames.noneMatch(frame -> isCallerFrame(frame.getClassName())));
+    }
+
+    private static boolean isCallerFrame(String className) {
+        return !(className.startsWith("java.lang.invoke.") || className.startsWith("jdk.internal.")
+                || className.equals(FailureRouter.class.getName()) || className.equals(UpcallGuard.class.getName()));
+    }
+
+    public static Throwable pending() {
+        Pending pending = PENDING.get();
+        return pending == null ? null : pending.first;
+    }
+
+    public static Throwable takePending() {
+        Pending pending = PENDING.get();
+        if (pending == null) {
+            return null;
+        }
+        PENDING.remove();
+        return unchecked(pending);
+    }
+
+    public static void rethrowIfPending() {
+        Pending pending = PENDING.get();
+        if (pending != null) {
+            PENDING.remove();
+            Throwable failure = unchecked(pending);
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure;
+        }
+    }
+
+    /** Attaches this thread's pending failure, if any, to {@code failure} as suppressed. */
+    public static void takePendingInto(Throwable failure) {
+        Throwable pending = takePending();
+        if (pending != null && pending != failure) {
+            failure.addSuppressed(pending);
+        }
+    }
+
+    private static Throwable unchecked(Pending pending) {
+        Throwable first = pending.first;
+        Throwable result = first instanceof RuntimeException || first instanceof Error ? first
+                : new CallbackFailedException(pending.callback.describe() + " threw " + first, first);
+        if (pending.more > 0) {
+            result.addSuppressed(new CallbackFailedException(pending.callback.describe() + " failed " + pending.more
+                    + " more time(s) before the rethrow; only the first failure is kept", null));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,76 @@
+package epsilon.foreign.callback.internal;
+
+import epsilon.foreign.callback.Callback;
+import epsilon.foreign.callback.CallbackClosedException;
+import epsilon.foreign.callback.CallbackFunction;
+import epsilon.foreign.callback.CallbackOption;
+import epsilon.foreign.callback.CallbackScope;
+import epsilon.foreign.callback.CallbackSignature;
+import java.lang.foreign.Arena;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A group of callbacks whose stubs live in one shared arena. */
+public final class Scope implements CallbackScope {
+    private final Arena arena = Arena.ofShared();
+    private final Set<CallbackImpl> members = new LinkedHashSet<>();
+    private boolean open = true;
+
+    /** The arena new members allocate their stubs in; fails once the scope is closed. */
+    synchronized Arena arenaFor(String what) {
+        if (!open) {
+            throw new CallbackClosedException("this CallbackScope is closed: cannot make " + what + " in it");
+        }
+        return arena;
+    }
+
+    synchronized void join(CallbackImpl callback) {
+        members.add(callback);
+    }
+
+    synchronized void forget(CallbackImpl callback) {
+        members.remove(callback);
+    }
+
+    @Override
+    public Callback create(CallbackFunction function, CallbackSignature signature, CallbackOption... options) {
+        return CallbackFactory.dynamic(this, function, signature, options);
+    }
+
+    @Override
+    public Callback create(CallbackFunction function, String signature, CallbackOption... options) {
+        return create(function, CallbackSignature.parse(signature), options);
+    }
+
+    @Override
+    public <T> Callback of(Class<T> type, T function, CallbackSignature signature, CallbackOption... options) {
+        return CallbackFactory.typed(this, type, function, signature, options);
+    }
+
+    @Override
+    public synchronized List<Callback> callbacks() {
+        return List.copyOf(members);
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        List<CallbackImpl> closing;
+        synchronized (this) {
+            if (!open) {
+                return;
+            }
+            open = false;
+            closing = new ArrayList<>(members);
+            members.clear();
+        }
+        closing.forEach(CallbackImpl::closeWithScope);
+        arena.close();
+    }
+}
