@@ -1,9 +1,8 @@
 package epsilon.foreign.memorypool;
 
+import epsilon.foreign.memorypool.internal.ThreadCache;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 
 /**
  * A block of pooled memory held until {@link #close()}: use it with try-with-resources.
@@ -23,16 +22,6 @@ import java.lang.invoke.VarHandle;
  * so such use shows.
  */
 public final class Lease implements AutoCloseable {
-    private static final VarHandle RELEASED;
-
-    static {
-        try {
-            RELEASED = MethodHandles.lookup().findVarHandle(Lease.class, "released", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     final MemoryPool pool;
     final long address;
     final int sizeClass;
@@ -40,8 +29,12 @@ public final class Lease implements AutoCloseable {
     final Arena ownArena;
     final Throwable acquiredAt;
     private final MemorySegment segment;
-    @SuppressWarnings("unused") // written through RELEASED
-    private volatile boolean released;
+    /** The cache of the acquiring thread, for a release on that same thread. */
+    ThreadCache owner;
+    // Plain, like a confined arena's state: a lease is used by one thread at a time, and handing it to another
+    // thread (through a queue, a lock, a join) orders the accesses. Two threads releasing it at once is a race the
+    // pool does not promise to catch.
+    private boolean released;
 
     Lease(MemoryPool pool, long address, int sizeClass, int generation, MemorySegment segment, Arena ownArena,
           Throwable acquiredAt) {
@@ -81,7 +74,11 @@ public final class Lease implements AutoCloseable {
 
     /** Marks the lease released; false when it already was. */
     boolean markReleased() {
-        return RELEASED.compareAndSet(this, false, true);
+        if (released) {
+            return false;
+        }
+        released = true;
+        return true;
     }
 
     boolean isReleased() {

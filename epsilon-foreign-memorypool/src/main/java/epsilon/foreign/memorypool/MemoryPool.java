@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -67,9 +68,12 @@ public final class MemoryPool implements AutoCloseable {
     private final Set<Lease> live = ConcurrentHashMap.newKeySet();
     private final List<ThreadCache> caches = new CopyOnWriteArrayList<>();
     private final ThreadLocal<ThreadCache> cache;
-    private final AtomicLong bytesInUse = new AtomicLong();
-    private final AtomicLong peakBytesInUse = new AtomicLong();
+    // Bytes in use are counted per thread cache (leased minus released there) and summed when read: no shared
+    // counter on the hot path. Unpooled leases are few and large, and counted here.
+    private final LongAdder unpooledBytesInUse = new LongAdder();
+    // Reserved memory changes only when blocks come from or go back to the system, off the hot path.
     private final AtomicLong bytesReserved = new AtomicLong();
+    private final AtomicLong peakBytesReserved = new AtomicLong();
     private final AtomicLong depotBytes = new AtomicLong();
     private volatile Generation current;
 
@@ -154,8 +158,8 @@ public final class MemoryPool implements AutoCloseable {
             MemorySegment segment = own.allocate(size, alignment);
             lease = new Lease(this, segment.address(), -1, generation.number(), segment, own, trace());
             unpooled.add(lease);
-            bytesReserved.addAndGet(size);
-            inUse(size);
+            reserve(size);
+            unpooledBytesInUse.add(size);
         } else {
             long address = takeBlock(local, sizeClass);
             MemorySegment segment = MemorySegment.ofAddress(address).reinterpret(size, generation.scope(), null);
@@ -163,7 +167,8 @@ public final class MemoryPool implements AutoCloseable {
                 segment.fill((byte) 0);
             }
             lease = new Lease(this, address, sizeClass, generation.number(), segment, null, trace());
-            inUse(SizeClasses.blockSize(sizeClass));
+            lease.owner = local;
+            local.bytesLeased += SizeClasses.blockSize(sizeClass);
         }
         if (debug) {
             live.add(lease);
@@ -189,7 +194,7 @@ public final class MemoryPool implements AutoCloseable {
             throw new OutOfMemoryError("pool '" + name + "': the system refused a block of " + blockSize + " B");
         }
         blocks.put(address, sizeClass);
-        bytesReserved.addAndGet(blockSize);
+        reserve(blockSize);
         return address;
     }
 
@@ -216,7 +221,7 @@ public final class MemoryPool implements AutoCloseable {
             long size = lease.byteSize();
             lease.ownArena.close();
             bytesReserved.addAndGet(-size);
-            inUse(-size);
+            unpooledBytesInUse.add(-size);
             localCache(current).releases++;
             return;
         }
@@ -224,9 +229,11 @@ public final class MemoryPool implements AutoCloseable {
         if (debug) {
             MemorySegment.ofAddress(lease.address).reinterpret(blockSize).fill(POISON);
         }
-        inUse(-blockSize);
-        ThreadCache local = localCache(current);
+        // Released on the thread that acquired it (the usual case): its cache, without a ThreadLocal lookup.
+        ThreadCache local = lease.owner != null && lease.owner.thread == Thread.currentThread()
+                ? lease.owner : localCache(current);
         local.releases++;
+        local.bytesReturned += blockSize;
         int count = local.counts[lease.sizeClass];
         if (count == local.blocks[lease.sizeClass].length) {
             count = flushHalf(local, lease.sizeClass);
@@ -304,7 +311,10 @@ public final class MemoryPool implements AutoCloseable {
         }
         unpooled.clear();
         live.clear();
-        bytesInUse.set(0);
+        unpooledBytesInUse.reset();
+        for (ThreadCache c : caches) {
+            c.bytesReturned = c.bytesLeased; // every lease of the old generation counts as returned
+        }
         Map<Integer, List<Long>> byClass = new java.util.HashMap<>();
         blocks.forEach((address, sizeClass) -> byClass.computeIfAbsent(sizeClass, c -> new ArrayList<>()).add(address));
         for (int sizeClass = 0; sizeClass < depots.length; sizeClass++) {
@@ -356,7 +366,7 @@ public final class MemoryPool implements AutoCloseable {
             depot.drain();
         }
         bytesReserved.set(0);
-        bytesInUse.set(0);
+        unpooledBytesInUse.reset();
         depotBytes.set(0);
     }
 
@@ -373,15 +383,17 @@ public final class MemoryPool implements AutoCloseable {
         long misses = 0;
         long bypasses = 0;
         long releases = 0;
+        long inUse = unpooledBytesInUse.sum();
         for (ThreadCache c : caches) {
+            inUse += c.bytesLeased - c.bytesReturned;
             acquisitions += c.acquisitions;
             hits += c.hits;
             misses += c.misses;
             bypasses += c.bypasses;
             releases += c.releases;
         }
-        return new PoolStatistics(name, acquisitions, hits, misses, bypasses, releases, bytesInUse.get(),
-                bytesReserved.get(), peakBytesInUse.get());
+        return new PoolStatistics(name, acquisitions, hits, misses, bypasses, releases, inUse,
+                bytesReserved.get(), peakBytesReserved.get());
     }
 
     /** Logs {@link #statistics()} at INFO through {@code System.Logger} (which SLF4J can take over). */
@@ -427,11 +439,11 @@ public final class MemoryPool implements AutoCloseable {
         return local;
     }
 
-    private void inUse(long delta) {
-        long now = bytesInUse.addAndGet(delta);
-        long peak = peakBytesInUse.get();
-        while (now > peak && !peakBytesInUse.compareAndSet(peak, now)) {
-            peak = peakBytesInUse.get();
+    private void reserve(long bytes) {
+        long now = bytesReserved.addAndGet(bytes);
+        long peak = peakBytesReserved.get();
+        while (now > peak && !peakBytesReserved.compareAndSet(peak, now)) {
+            peak = peakBytesReserved.get();
         }
     }
 

@@ -14,10 +14,12 @@ import java.util.Locale;
  * @param releases      leases given back
  * @param bytesInUse    bytes of the blocks currently leased
  * @param bytesReserved bytes held from the system: leased plus free
- * @param peakBytesInUse the most bytes leased at once
+ * @param peakBytesReserved the most bytes held from the system at once: the pool's high-water mark, which bounds
+ *                      the most ever leased at once (tracked on reservations, so that acquire and release, the hot
+ *                      path, update no shared maximum)
  */
 public record PoolStatistics(String name, long acquisitions, long hits, long misses, long bypasses, long releases,
-                             long bytesInUse, long bytesReserved, long peakBytesInUse) {
+                             long bytesInUse, long bytesReserved, long peakBytesReserved) {
 
     /** {@code hits / acquisitions}, or 0 before the first acquisition. */
     public double reuseRatio() {
@@ -32,7 +34,7 @@ public record PoolStatistics(String name, long acquisitions, long hits, long mis
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "pool '%s': %d acquisitions (%d reused, %d new, %d unpooled), %d released,"
-                        + " %d B in use (peak %d B), %d B reserved, reuse ratio %.1f%%", name, acquisitions, hits, misses,
-                bypasses, releases, bytesInUse, peakBytesInUse, bytesReserved, 100 * reuseRatio());
+                        + " %d B in use, %d B reserved (peak %d B), reuse ratio %.1f%%", name, acquisitions, hits, misses,
+                bypasses, releases, bytesInUse, bytesReserved, peakBytesReserved, 100 * reuseRatio());
     }
 }

@@ -37,7 +37,7 @@ class MemoryPoolTest {
             assertEquals(2, stats.releases());
             assertEquals(0.5, stats.reuseRatio());
             assertEquals(0, stats.bytesInUse());
-            assertEquals(256, stats.peakBytesInUse());
+            assertEquals(256, stats.peakBytesReserved());
             assertEquals(256, stats.bytesReserved());
         }
     }
@@ -116,6 +116,7 @@ class MemoryPoolTest {
             assertEquals(5 * 1024, pool.statistics().bytesReserved());
             leases.forEach(Lease::close);
             assertEquals(2 * 1024, pool.statistics().bytesReserved()); // 3 returned to the system
+            assertEquals(5 * 1024, pool.statistics().peakBytesReserved());
             assertTrue(pool.efficiencyReport().contains("1024 B blocks: 2 free in the depot"), pool.efficiencyReport());
             pool.trim();
             assertEquals(0, pool.statistics().bytesReserved());

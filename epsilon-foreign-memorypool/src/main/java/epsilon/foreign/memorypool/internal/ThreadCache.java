@@ -16,6 +16,11 @@ public final class ThreadCache {
     public long misses;
     public long bypasses;
     public long releases;
+    /** Bytes of pooled blocks leased by, and returned through, this thread. */
+    public long bytesLeased;
+    public long bytesReturned;
+    /** The thread this cache belongs to. */
+    public final Thread thread = Thread.currentThread();
 
     public ThreadCache(int capacity, int generation) {
         this.blocks = new long[SizeClasses.COUNT][capacity];
