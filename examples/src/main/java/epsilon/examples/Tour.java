@@ -1,11 +1,18 @@
 package epsilon.examples;
 
 import epsilon.foreign.CallOption;
+import epsilon.foreign.Errno;
 import epsilon.foreign.ErrnoPolicy;
 import epsilon.foreign.Foreign;
 import epsilon.foreign.ForeignFunction;
 import epsilon.foreign.ForeignMemory;
 import epsilon.foreign.Library;
+import epsilon.foreign.NativeType;
+import epsilon.foreign.Variadic;
+import epsilon.foreign.inline.Libc;
+import epsilon.foreign.memorypool.Lease;
+import epsilon.foreign.memorypool.MemoryPool;
+import epsilon.foreign.trampoline.Trampolines;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.ForeignError;
 import java.lang.foreign.Arena;
@@ -25,9 +32,16 @@ public final class Tour {
                 + " " + System.getProperty("os.arch"));
         dynamicCalls();
         resolvedFunctions();
+        boundInterface();
         callOptions();
         memory();
+        inline();
+        pooledMemory();
+        trampolines();
         mistakes();
+        System.out.println();
+        System.out.println("Benchmarks against raw Panama, JNA and JNR-FFI: see README.md (\"Speed\") for the command"
+                + " and benchmarks/results/latest.md for the latest report.");
     }
 
     private static void section(String title) {
@@ -75,6 +89,37 @@ public final class Tour {
         show("libOpen(\"libm\").function(\"sqrt\")", "0x" + Long.toHexString(libm.function("sqrt").address()));
     }
 
+    /** Level 2: an interface whose methods are C functions, bound once, as fast as raw Panama. */
+    public interface CLibrary {
+        @NativeType("size_t")
+        long strlen(String s);
+
+        long labs(long j);
+
+        @Errno
+        int open(String path, int flags);
+
+        @Variadic(fixed = 3)
+        int snprintf(MemorySegment buffer, @NativeType("size_t") long size, String format, int value);
+    }
+
+    private static void boundInterface() {
+        section("Level 2: bind(interface), generated once, called like Java");
+        CLibrary libc = Foreign.bind(CLibrary.class, "c");
+        show("libc.strlen(\"bound\")", libc.strlen("bound"));
+        show("libc.labs(-7)", libc.labs(-7));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(32);
+            libc.snprintf(buffer, 32, "answer=%d", 42);
+            show("libc.snprintf(buf, 32, \"answer=%d\", 42)  // @Variadic", buffer.getString(0));
+        }
+        try {
+            libc.open("/no/such/file", 0);
+        } catch (ForeignError e) {
+            show("libc.open(\"/no/such/file\", 0)  // @Errno", e.getMessage());
+        }
+    }
+
     private static void callOptions() {
         section("Call options: errno capture, critical, zero-copy arrays");
         ForeignFunction open = Foreign.defshared("int open(const char *path, int flags, ...)", "c",
@@ -104,6 +149,47 @@ public final class Tour {
                 show("get(0) after free", e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
+    }
+
+    private static void inline() {
+        section("Level 3: inline, static-final critical handles (no core needed)");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment text = arena.allocateFrom("inline");
+            show("Libc.strlen(\"inline\")", Libc.strlen(text));
+            MemorySegment copy = arena.allocate(7);
+            Libc.memcpy(copy, text, 7);
+            show("Libc.memcpy then memcmp", Libc.memcmp(copy, text, 7) == 0 ? "equal" : "different");
+            show("Libc.getpid()", Libc.getpid());
+            try {
+                Libc.memcpy(arena.allocate(4), text, 7);
+            } catch (RuntimeException e) {
+                show("Libc.memcpy(4-byte dst, src, 7)", e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void pooledMemory() {
+        section("Memory pool: size classes, reuse, statistics");
+        try (MemoryPool pool = MemoryPool.create("tour")) {
+            for (int i = 0; i < 100; i++) {
+                try (Lease lease = pool.acquire(200)) {
+                    lease.segment().fill((byte) i);
+                }
+            }
+            show("100 x acquire(200)/release", pool.statistics());
+            Lease lease = pool.acquire(64);
+            lease.close();
+            try {
+                lease.close();
+            } catch (RuntimeException e) {
+                show("release twice", e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void trampolines() {
+        section("Trampolines: one compiled invoker per call shape");
+        show("Trampolines.statistics()", Trampolines.statistics());
     }
 
     private static void mistakes() {
