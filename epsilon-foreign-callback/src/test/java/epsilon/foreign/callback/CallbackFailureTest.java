@@ -1,0 +1,208 @@
+package epsilon.foreign.callback;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntBinaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Exceptions thrown inside callbacks never reach C: they surface in Java, on a handler, or in the log. */
+class CallbackFailureTest {
+    private static final String INT_COMPARATOR = "int (*)(const int *, const int *)";
+
+    @AfterEach
+    void resetRouting() {
+        CallbackFailures.setHandler(null);
+        CallbackFailures.clearPending();
+    }
+
+    @Test
+    void shouldSurviveAnExceptionInQsortAndRethrowItAfterTheDowncall() {
+        Comparator<MemorySegment> broken = (a, b) -> {
+            throw new IllegalStateException("comparator refused " + a.get(JAVA_INT, 0));
+        };
+        try (Arena arena = Arena.ofConfined(); Callback cmp = Callbacks.of(Comparator.class, broken, INT_COMPARATOR)) {
+            MemorySegment array = arena.allocateFrom(JAVA_INT, 3, 2, 1);
+            Libc.qsort(array, 3, 4, cmp.pointer()); // the JVM is still here
+            assertTrue(CallbackFailures.pending().isPresent());
+            IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                    CallbackFailures::rethrowIfPending);
+            assertTrue(thrown.getMessage().startsWith("comparator refused"), thrown.getMessage());
+            // qsort compared more than once: the later failures are counted, not lost
+            assertEquals(1, thrown.getSuppressed().length);
+            assertTrue(thrown.getSuppressed()[0].getMessage().contains("more time(s)"));
+            assertFalse(CallbackFailures.pending().isPresent());
+            CallbackFailures.rethrowIfPending(); // cleared: nothing left to throw
+        }
+    }
+
+    @Test
+    void shouldRethrowAtTheEndOfWithCallback() {
+        Comparator<MemorySegment> broken = (a, b) -> {
+            throw new ArithmeticException("division by zero in comparator");
+        };
+        ArithmeticException thrown = assertThrows(ArithmeticException.class, () -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment array = arena.allocateFrom(JAVA_INT, 2, 1);
+                Callbacks.withCallback(Comparator.class, broken, INT_COMPARATOR, cmp -> {
+                    Libc.qsort(array, 2, 4, cmp.pointer());
+                    return null;
+                });
+            }
+        });
+        assertEquals("division by zero in comparator", thrown.getMessage());
+    }
+
+    @Test
+    void shouldReturnDeclaredDefaultToC() {
+        IntBinaryOperator broken = (a, b) -> {
+            throw new IllegalArgumentException("no sum for " + a + " and " + b);
+        };
+        try (Callback add = Callbacks.of(IntBinaryOperator.class, broken, "int (*)(int, int)",
+                CallbackOption.defaultResult(-1))) {
+            // call() makes a real downcall to the stub, then rethrows; the C side saw -1
+            IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> add.call(2, 3));
+            assertEquals("no sum for 2 and 3", thrown.getMessage());
+        }
+        List<Object> seenByC = new ArrayList<>();
+        try (Callback add = Callbacks.of(IntBinaryOperator.class, broken, "int (*)(int, int)",
+                CallbackOption.defaultResult(-1), CallbackOption.onFailure(f -> seenByC.add(f.error())))) {
+            assertEquals(-1, add.call(2, 3));
+            assertEquals(1, seenByC.size());
+        }
+    }
+
+    @Test
+    void shouldReturnZeroNullAndFalseByDefault() {
+        List<CallbackFailure> failures = new ArrayList<>();
+        CallbackFailures.setHandler(failures::add);
+        CallbackFunction broken = args -> {
+            throw new UnsupportedOperationException("not today");
+        };
+        try (Callback i = Callbacks.create(broken, "int (*)(void)");
+                Callback d = Callbacks.create(broken, "double (*)(void)");
+                Callback p = Callbacks.create(broken, "void *(*)(void)");
+                Callback b = Callbacks.create(broken, "bool (*)(void)");
+                Callback v = Callbacks.create(broken, "void (*)(int)")) {
+            assertEquals(0, i.call());
+            assertEquals(0.0, d.call());
+            assertEquals(MemorySegment.NULL, p.call());
+            assertEquals(false, b.call());
+            assertEquals(null, v.call(7));
+        }
+        assertEquals(5, failures.size());
+        assertInstanceOf(UnsupportedOperationException.class, failures.getFirst().error());
+        assertFalse(failures.getFirst().foreignThread());
+    }
+
+    @Test
+    void shouldWrapCheckedExceptionsWithTheirCause() {
+        try (Callback reader = Callbacks.create(args -> {
+            throw new IOException("disk on fire");
+        }, "int (*)(int)", CallbackOption.name("reader"))) {
+            CallbackFailedException thrown = assertThrows(CallbackFailedException.class, () -> reader.call(1));
+            assertInstanceOf(IOException.class, thrown.getCause());
+            assertTrue(thrown.getMessage().contains("'reader'"), thrown.getMessage());
+            assertTrue(thrown.getMessage().contains("disk on fire"), thrown.getMessage());
+        }
+    }
+
+    @Test
+    void shouldCatchErrorsToo() {
+        try (Callback deep = Callbacks.create(args -> {
+            throw new AssertionError("invariant broken");
+        }, "void (*)(void)")) {
+            AssertionError thrown = assertThrows(AssertionError.class, deep::call);
+            assertEquals("invariant broken", thrown.getMessage());
+        }
+    }
+
+    @Test
+    void shouldReportAWrongResultTypeFromADynamicFunction() {
+        try (Callback wrong = Callbacks.create(args -> "seven", "int (*)(void)")) {
+            CallbackSignatureException thrown = assertThrows(CallbackSignatureException.class, wrong::call);
+            assertTrue(thrown.getMessage().contains("must be int"), thrown.getMessage());
+            assertTrue(thrown.getMessage().contains("String seven"), thrown.getMessage());
+        }
+        try (Callback narrowing = Callbacks.create(args -> 5_000_000_000L, "int (*)(void)")) {
+            assertThrows(CallbackSignatureException.class, narrowing::call);
+        }
+    }
+
+    @Test
+    void shouldAttachPendingFailureToAnExceptionOfTheWithCallbackBody() {
+        Comparator<MemorySegment> broken = (a, b) -> {
+            throw new IllegalStateException("inner");
+        };
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment array = arena.allocateFrom(JAVA_INT, 2, 1);
+                Callbacks.withCallback(Comparator.class, broken, INT_COMPARATOR, cmp -> {
+                    Libc.qsort(array, 2, 4, cmp.pointer());
+                    throw new IllegalArgumentException("outer");
+                });
+            }
+        });
+        assertEquals("outer", thrown.getMessage());
+        assertEquals("inner", thrown.getSuppressed()[0].getMessage());
+    }
+
+    @Test
+    void shouldSendForeignThreadFailureToTheCallbacksHandler() throws Throwable {
+        List<CallbackFailure> failures = new CopyOnWriteArrayList<>();
+        try (Arena arena = Arena.ofConfined();
+                Callback start = Callbacks.create(args -> {
+                    throw new IllegalStateException("failed on a C thread");
+                }, "void *(*)(void *)", CallbackOption.onFailure(failures::add))) {
+            runOnPthread(arena, start);
+            assertEquals(1, failures.size());
+            CallbackFailure failure = failures.getFirst();
+            assertTrue(failure.foreignThread(), "a pthread has no Java caller");
+            assertEquals("failed on a C thread", failure.error().getMessage());
+            assertSame(start, failure.callback());
+        }
+        assertFalse(CallbackFailures.pending().isPresent(), "nothing pending on the Java thread");
+    }
+
+    @Test
+    void shouldLogForeignThreadFailureWhenNoHandlerIsSet() throws Throwable {
+        CapturingLoggerFinder.ENTRIES.clear();
+        try (Arena arena = Arena.ofConfined();
+                Callback start = Callbacks.create(args -> {
+                    throw new IllegalStateException("nobody is waiting");
+                }, "void *(*)(void *)", CallbackOption.name("orphan"))) {
+            runOnPthread(arena, start);
+        }
+        List<CapturingLoggerFinder.Entry> logged = CapturingLoggerFinder.ENTRIES.stream()
+                .filter(e -> e.logger().equals("epsilon.foreign.callback")).toList();
+        assertEquals(1, logged.size());
+        assertEquals(System.Logger.Level.ERROR, logged.getFirst().level());
+        assertTrue(logged.getFirst().message().contains("'orphan'"), logged.getFirst().message());
+        assertTrue(logged.getFirst().message().contains("which C created"), logged.getFirst().message());
+        assertEquals("nobody is waiting", logged.getFirst().thrown().getMessage());
+        assertFalse(CallbackFailures.pending().isPresent());
+    }
+
+    static void runOnPthread(Arena arena, Callback start) throws Throwable {
+        MemorySegment thread = arena.allocate(Libc.PTHREAD_T);
+        int created = (int) Libc.PTHREAD_CREATE.invokeExact(thread, MemorySegment.NULL, start.pointer(),
+                MemorySegment.NULL);
+        assertEquals(0, created, "pthread_create");
+        int joined = (int) Libc.PTHREAD_JOIN.invokeExact(thread.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0),
+                MemorySegment.NULL);
+        assertEquals(0, joined, "pthread_join");
+    }
+}
