@@ -31,10 +31,10 @@ final class SelfCall {
         MethodHandle downcall = DOWNCALLS.computeIfAbsent(descriptor, d -> Linker.nativeLinker().downcallHandle(d));
         try (Arena arena = Arena.ofConfined()) {
             List<Object> carriers = new ArrayList<>(arguments.length + 2);
+            carriers.add(callback.pointer());
             if (descriptor.returnLayout().orElse(null) instanceof GroupLayout) {
                 carriers.add(Arena.ofAuto()); // the struct result must outlive this call's arena
             }
-            carriers.add(callback.pointer());
             for (int i = 0; i < arguments.length; i++) {
                 carriers.add(Conversions.toCarrier(parameters.get(i), arguments[i], arena, "argument " + i + " of "
                         + callback.describe()));
