@@ -114,8 +114,8 @@ public record CallbackSignature(CallbackType result, List<CallbackType> paramete
     /** The signature as C: {@code int (*)(int *, int *)}. */
     @Override
     public String toString() {
-        return result.cName() + " (*)(" + parameters.stream().map(CallbackType::cName)
-                .collect(Collectors.joining(", ")) + ")";
+        return result.cName() + " (*)(" + (parameters.isEmpty() ? "void" : parameters.stream()
+                .map(CallbackType::cName).collect(Collectors.joining(", "))) + ")";
     }
 
     private static CallbackType typeOf(MemoryLayout layout) {
