@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Native memory reused instead of allocated: blocks in size classes (powers of two from 16 B to 64 KiB), kept in
@@ -49,7 +51,7 @@ public final class MemoryPool implements AutoCloseable {
     /** {@code -Depsilon.memorypool.debug=true}: debug mode for every pool. */
     public static final boolean DEBUG_ALL = Boolean.getBoolean("epsilon.memorypool.debug");
     private static final byte POISON = (byte) 0xDE;
-    private static final System.Logger LOG = System.getLogger(MemoryPool.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(MemoryPool.class);
 
     /** The segments of one generation are scoped to its arena: a reset or close ends them all at once. */
     private record Generation(int number, Arena scope) {}
@@ -354,7 +356,7 @@ public final class MemoryPool implements AutoCloseable {
             return;
         }
         if (debug && !live.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, leakReport());
+            LOG.warn(leakReport());
         }
         current = null;
         last.scope().close();
@@ -396,9 +398,9 @@ public final class MemoryPool implements AutoCloseable {
                 bytesReserved.get(), peakBytesReserved.get());
     }
 
-    /** Logs {@link #statistics()} at INFO through {@code System.Logger} (which SLF4J can take over). */
+    /** Logs {@link #statistics()} at INFO through SLF4J (logger {@code epsilon.foreign.memorypool.MemoryPool}). */
     public void logStatistics() {
-        LOG.log(System.Logger.Level.INFO, statistics().toString());
+        LOG.info("{}", statistics());
     }
 
     /** The statistics plus the free blocks retained per size class (Lisp's efficiency report). */
