@@ -5,6 +5,7 @@ import epsilon.foreign.callback.internal.FailureRouter;
 import epsilon.foreign.callback.internal.Registry;
 import epsilon.foreign.callback.internal.Scope;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.function.Function;
 
 /**
@@ -13,7 +14,7 @@ import java.util.function.Function;
  *
  * <p>Two shapes of Java function:
  * <ul>
- * <li><b>typed</b>, for hot callbacks: any functional interface, {@link Comparator} or your own.
+ * <li><b>typed</b>, for hot callbacks: any functional interface, {@link java.util.Comparator} or your own.
  *     {@link #of(Class, Object, CallbackSignature, CallbackOption...) of} binds its single abstract method with
  *     method handles, so each call from C goes straight to the lambda, no boxing;
  * <li><b>dynamic</b>: a {@link CallbackFunction} receiving {@code Object[]}, for signatures known only at run time.
@@ -79,7 +80,7 @@ public final class Callbacks {
      */
     public static Callback register(String name, CallbackFunction function, String signature,
             CallbackOption... options) {
-        CallbackOption[] named = java.util.Arrays.copyOf(options, options.length + 1);
+        CallbackOption[] named = Arrays.copyOf(options, options.length + 1);
         named[options.length] = CallbackOption.name(name);
         return create(function, CallbackSignature.parse(signature), named);
     }
@@ -91,6 +92,11 @@ public final class Callbacks {
      */
     public static <R> R withCallback(CallbackFunction function, CallbackSignature signature,
             ScopedBody<R> body) {
+        return run(create(function, signature), body);
+    }
+
+    /** {@link #withCallback(CallbackFunction, CallbackSignature, ScopedBody)} with C signature text. */
+    public static <R> R withCallback(CallbackFunction function, String signature, ScopedBody<R> body) {
         return run(create(function, signature), body);
     }
 

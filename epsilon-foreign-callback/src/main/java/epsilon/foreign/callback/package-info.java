@@ -1,6 +1,27 @@
 /**
- * C function pointers made from Java lambdas (upcall stubs), registered with a lifecycle, converting their arguments, and never letting an exception kill the JVM.
+ * C function pointers made from Java code (upcall stubs), registered with a lifecycle, converting their
+ * arguments, and never letting an exception kill the JVM.
  *
- * <p>Depends on {@code java.base} only.
+ * <table class="striped">
+ * <caption>Lisp Epsilon to Java</caption>
+ * <tr><th>Lisp</th><th>Java</th></tr>
+ * <tr><td>{@code make-callback}</td><td>{@link Callbacks#of Callbacks.of} (typed) and
+ *     {@link Callbacks#create Callbacks.create} (dynamic)</td></tr>
+ * <tr><td>{@code with-callback}</td><td>{@link Callbacks#withCallback Callbacks.withCallback}</td></tr>
+ * <tr><td>{@code defcallback}, {@code register-callback}</td><td>{@link Callbacks#register Callbacks.register},
+ *     {@link CallbackOption#name CallbackOption.name}</td></tr>
+ * <tr><td>{@code callback-pointer}</td><td>{@link Callback#pointer()}</td></tr>
+ * <tr><td>{@code get-callback}, {@code list-callbacks}, {@code unregister-callback}</td>
+ *     <td>{@link CallbackRegistry}, from {@link Callbacks#registry()}</td></tr>
+ * <tr><td>{@code with-callback-scope}</td><td>{@link CallbackScope}, {@link Callbacks#withCallbackScope}</td></tr>
+ * <tr><td>{@code call-callback}</td><td>{@link Callbacks#call Callbacks.call}, {@link Callback#call}</td></tr>
+ * </table>
+ *
+ * <p>Unlike the Lisp original, callbacks are freed: by {@link Callback#close()}, by their scope, or at the end of
+ * {@code withCallback}. Exceptions thrown by callbacks are routed as {@link CallbackFailures} describes.
+ *
+ * <p>Making a stub and reading C strings are restricted operations: on the module path run with
+ * {@code --enable-native-access=epsilon.foreign.callback} (on the class path, {@code ALL-UNNAMED}).
+ * Depends on {@code java.base} only.
  */
 package epsilon.foreign.callback;
