@@ -8,7 +8,11 @@ import epsilon.foreign.ForeignMemory;
 import epsilon.foreign.Library;
 import epsilon.foreign.marshalling.ArgumentTypeError;
 import epsilon.foreign.marshalling.ArityError;
+import epsilon.foreign.callback.Callback;
+import epsilon.foreign.callback.CallbackClosedException;
+import epsilon.foreign.callback.CallbackFailures;
 import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.CallbackError;
 import epsilon.foreign.marshalling.ForeignError;
 import epsilon.foreign.marshalling.FreedMemoryError;
 import epsilon.foreign.marshalling.Marshal;
@@ -57,6 +61,11 @@ public final class DynamicFunction implements ForeignFunction {
     private final Class<?>[] exactBoxes;
     /** Whether the raw result is already the return type's Java value (signed integers, floating types). */
     private final boolean rawResult;
+    /**
+     * Whether C may call back into Java during this call: it takes a function pointer, or a pointer of any kind
+     * (a callback may be passed as {@code void *}), or is variadic. Only then is the pending callback failure read.
+     */
+    private final boolean mayCallBack;
     /** Carriers before the arguments: the struct-return allocator and the errno capture segment. */
     private final int leading;
 
@@ -85,6 +94,8 @@ public final class DynamicFunction implements ForeignFunction {
         this.errnoPolicy = policy;
         this.heapAccess = heap;
         this.parameterTypes = signature.parameters().toArray(CType[]::new);
+        this.mayCallBack = signature.variadic() || signature.parameters().stream()
+                .anyMatch(t -> t.kind() == CType.Kind.FUNCTION_POINTER || t.kind() == CType.Kind.POINTER);
         this.exactBoxes = new Class<?>[parameterTypes.length];
         for (int i = 0; i < parameterTypes.length; i++) {
             exactBoxes[i] = exactBox(parameterTypes[i]);
@@ -160,6 +171,9 @@ public final class DynamicFunction implements ForeignFunction {
         } catch (IllegalStateException | IllegalArgumentException | WrongThreadException rejected) {
             throw translate(rejected, args);
         }
+        if (mayCallBack) {
+            rethrowCallbackFailure();
+        }
         return rawResult ? raw : convertResult(raw);
     }
 
@@ -181,7 +195,8 @@ public final class DynamicFunction implements ForeignFunction {
         if (target == null) {
             CType[] variadicTypes = new CType[args.length - fixed];
             for (int i = fixed; i < args.length; i++) {
-                Object value = args[i] instanceof ForeignMemory memory ? memory.segment() : args[i];
+                Object value = args[i] instanceof ForeignMemory memory ? memory.segment()
+                        : args[i] instanceof Callback callback ? callbackPointer(callback, i) : args[i];
                 variadicTypes[i - fixed] = Marshal.variadicType(value, name, i);
                 Object carrier = convert(value, variadicTypes[i - fixed], frame, i);
                 if (carrier != args[i] && carriers == args) {
@@ -209,6 +224,9 @@ public final class DynamicFunction implements ForeignFunction {
         if (carriers != args) {
             JavaArrays.copyBack(args, carriers, lead);
         }
+        if (mayCallBack) {
+            rethrowCallbackFailure();
+        }
         if (errnoPolicy == null) {
             return convertResult(raw);
         }
@@ -222,6 +240,9 @@ public final class DynamicFunction implements ForeignFunction {
     private Object convert(Object value, CType type, SegmentAllocator frame, int index) {
         if (value instanceof ForeignMemory memory) {
             return memory.segment(); // throws FreedMemoryError once freed
+        }
+        if (value instanceof Callback callback) {
+            return callbackPointer(callback, index);
         }
         if (heapAccess) {
             MemorySegment heap = JavaArrays.heapSegment(value);
@@ -247,6 +268,27 @@ public final class DynamicFunction implements ForeignFunction {
         Class<?> carrier = MethodType.methodType(type.carrier()).wrap().returnType();
         Class<?> java = MethodType.methodType(type.javaType()).wrap().returnType();
         return carrier == java ? carrier : null;
+    }
+
+    /** A callback passes as its C function pointer; a closed one is refused before C can jump into freed code. */
+    private MemorySegment callbackPointer(Callback callback, int index) {
+        try {
+            return callback.pointer();
+        } catch (CallbackClosedException closed) {
+            throw new ForeignError("argument " + index + " of " + name + " is a callback that has been closed: "
+                    + closed.getMessage(), name, null, closed);
+        }
+    }
+
+    /**
+     * A callback that threw while C was running this call returned its default to C; its exception is rethrown
+     * now, to this call's Java caller, as the cause of a {@link CallbackError}.
+     */
+    private void rethrowCallbackFailure() {
+        Throwable failure = CallbackFailures.clearPending().orElse(null);
+        if (failure != null) {
+            throw new CallbackError("a callback threw during the call to " + name + ": " + failure, name, failure);
+        }
     }
 
     /** A struct returned by value lives in the call frame: it is copied out before the frame is reused. */
