@@ -3,11 +3,11 @@ package epsilon.foreign.internal;
 import java.lang.foreign.MemorySegment;
 
 /** Java primitive arrays as C memory: zero-copy heap segments, or copies whose changes are copied back. */
-final class JavaArrays {
+public final class JavaArrays {
     private JavaArrays() {}
 
     /** The array's own storage as a heap segment, or null when {@code value} is not a primitive array. */
-    static MemorySegment heapSegment(Object value) {
+    public static MemorySegment heapSegment(Object value) {
         return switch (value) {
             case byte[] a -> MemorySegment.ofArray(a);
             case short[] a -> MemorySegment.ofArray(a);

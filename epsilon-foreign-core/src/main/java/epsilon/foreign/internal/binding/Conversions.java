@@ -1,5 +1,6 @@
 package epsilon.foreign.internal.binding;
 
+import epsilon.foreign.internal.JavaArrays;
 import epsilon.foreign.marshalling.ConversionError;
 import epsilon.foreign.marshalling.NativeStrings;
 import java.lang.foreign.Linker;
@@ -64,17 +65,14 @@ final class Conversions {
 
     /** A Java array as a heap segment over its elements, for a critical call with heap access. */
     static MemorySegment inPlace(Object array) {
-        return switch (array) {
-            case null -> MemorySegment.NULL;
-            case byte[] a -> MemorySegment.ofArray(a);
-            case short[] a -> MemorySegment.ofArray(a);
-            case char[] a -> MemorySegment.ofArray(a);
-            case int[] a -> MemorySegment.ofArray(a);
-            case long[] a -> MemorySegment.ofArray(a);
-            case float[] a -> MemorySegment.ofArray(a);
-            case double[] a -> MemorySegment.ofArray(a);
-            default -> throw new IllegalArgumentException("not a primitive array: " + array.getClass());
-        };
+        if (array == null) {
+            return MemorySegment.NULL;
+        }
+        MemorySegment elements = JavaArrays.heapSegment(array);
+        if (elements == null) {
+            throw new IllegalArgumentException("not a primitive array: " + array.getClass());
+        }
+        return elements;
     }
 
     /** A copy of a Java array in the call frame, registered to be copied back when the frame closes if asked. */
