@@ -6,6 +6,7 @@ import epsilon.foreign.internal.LibraryRegistry;
 import epsilon.foreign.internal.binding.InterfaceBinder;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.KnownPrototypes;
+import epsilon.foreign.struct.StructType;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.List;
@@ -185,6 +186,21 @@ public final class Foreign {
      */
     public static <T> T bind(Class<T> type, String library) {
         return InterfaceBinder.bind(type, libOpen(library));
+    }
+
+    /**
+     * The C type of a struct or union passed or returned by value, for any call form. A function returning it
+     * gives back an {@link epsilon.foreign.struct.StructView} (see its {@code toMap()} and {@code toRecord}); an
+     * argument of it may be a view, a segment, a {@code Map} of its fields or a record.
+     *
+     * {@snippet :
+     * StructType divT = StructType.struct("div_t").field("quot", "int").field("rem", "int").build();
+     * StructView r = (StructView) Foreign.sharedCall("div", "c", Foreign.cType(divT), List.of(CType.INT, CType.INT), 17, 5);
+     * r.toMap();                                            // {quot=3, rem=2}
+     * }
+     */
+    public static CType cType(StructType struct) {
+        return CType.struct(struct.name(), struct.layout());
     }
 
     // ---- memory ----------------------------------------------------------------------------------------

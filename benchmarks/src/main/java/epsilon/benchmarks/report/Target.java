@@ -33,7 +33,7 @@ record Target(Pattern groupPattern, Pattern methodPattern, double maxRatio, Stri
             of("StrlenBenchmark", "epsilonSharedCallString", 4.0, "sharedCall <= 4x"),
             of("BoundInterfaceBenchmark", "boundLabs|boundGetpid|boundStrlenSegment", 1.1, "bound interface <= 1.1x"),
             of("QsortCallbackBenchmark.*", "epsilon.*Typed.*|epsilonCallback", 1.2, "callback <= 1.2x raw upcall"),
-            of("StructBenchmark.*", ".*[Aa]ccessor.*", 1.1, "view accessor <= 1.1x raw VarHandle"),
+            of("StructBenchmark", "epsilonAccessor", 1.1, "view accessor <= 1.1x raw VarHandle"),
             of("(Labs|Getpid|Strlen)Benchmark", "inlineLibc", 0.75, "inline leaf <= 0.75x raw"),
             // Where the call, not the work, dominates; at larger sizes every row tends to the work itself.
             of("InlineBenchmark size=16", "inline.*", 0.75, "inline leaf <= 0.75x raw"),

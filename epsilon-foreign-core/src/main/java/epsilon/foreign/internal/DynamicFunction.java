@@ -106,7 +106,7 @@ public final class DynamicFunction implements ForeignFunction {
         };
         this.leading = (signature.returnsStruct() ? 1 : 0) + (policy != null ? 1 : 0);
         this.needsFrame = signature.variadic() || signature.returnsStruct() || policy != null
-                || signature.parameters().stream().anyMatch(CType::needsAllocator);
+                || signature.parameters().stream().anyMatch(t -> t.needsAllocator() || t.kind() == CType.Kind.STRUCT);
         if (signature.variadic()) {
             this.fixedShape = null;
             this.variadicShapes = new ConcurrentHashMap<>();
@@ -244,6 +244,9 @@ public final class DynamicFunction implements ForeignFunction {
         if (value instanceof Callback callback) {
             return callbackPointer(callback, index);
         }
+        if (type.kind() == CType.Kind.STRUCT) {
+            return StructArguments.toSegment(value, type, frame, name, index);
+        }
         if (heapAccess) {
             MemorySegment heap = JavaArrays.heapSegment(value);
             if (heap != null) {
@@ -298,7 +301,8 @@ public final class DynamicFunction implements ForeignFunction {
         }
         if (signature.returnsStruct()) {
             MemorySegment inFrame = (MemorySegment) raw;
-            raw = Arena.ofAuto().allocate(signature.returnType().layout()).copyFrom(inFrame);
+            MemorySegment copy = Arena.ofAuto().allocate(signature.returnType().layout()).copyFrom(inFrame);
+            return StructArguments.view(signature.returnType(), copy);
         }
         return Marshal.fromForeign(raw, signature.returnType());
     }

@@ -36,9 +36,10 @@ public final class CHeader {
     private final Map<String, Long> enumConstants;
 
     private CHeader(Map<String, StructType> structs, Map<String, FieldType> typedefs, Map<String, Long> constants) {
-        this.structs = Map.copyOf(structs);
-        this.typedefs = Map.copyOf(typedefs);
-        this.enumConstants = Map.copyOf(constants);
+        // declaration order, so that messages list names as the header does
+        this.structs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(structs));
+        this.typedefs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(typedefs));
+        this.enumConstants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(constants));
     }
 
     /**

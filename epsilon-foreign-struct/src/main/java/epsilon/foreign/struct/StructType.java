@@ -56,7 +56,7 @@ public final class StructType {
         this.byteAlignment = result.byteAlignment();
         Map<String, Field> map = new LinkedHashMap<>();
         fields.forEach(f -> map.put(f.name(), f));
-        this.byName = Map.copyOf(map);
+        this.byName = java.util.Collections.unmodifiableMap(map); // declaration order, for messages
     }
 
     /** Starts a struct definition. */
@@ -67,6 +67,45 @@ public final class StructType {
     /** Starts a union definition: every member at offset 0, the size of the largest. */
     public static Builder union(String name) {
         return new Builder(name, true);
+    }
+
+    /**
+     * The struct a JDK group layout describes: named value members become scalar fields (integers signed), named
+     * groups nested structs, sequences arrays, padding is dropped and recomputed by the C rules. Lets a layout from
+     * anywhere (another library, {@code Linker.canonicalLayouts()}, a {@code FunctionDescriptor}) be viewed by name.
+     *
+     * @throws StructException when a member has no name, or the layout's offsets are not what C would give
+     */
+    public static StructType of(GroupLayout layout) {
+        String name = layout.name().orElse("struct");
+        Builder builder = layout instanceof java.lang.foreign.UnionLayout ? union(name) : struct(name);
+        for (java.lang.foreign.MemoryLayout member : layout.memberLayouts()) {
+            if (member instanceof java.lang.foreign.PaddingLayout) {
+                continue;
+            }
+            String field = member.name().orElseThrow(() -> new StructException(name + ": member " + member
+                    + " has no name; name every member to view the layout as a struct"));
+            builder.field(field, fieldTypeOf(name, member));
+        }
+        StructType type = builder.build();
+        for (Field field : type.fields()) {
+            long expected = layout.byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement(field.name()));
+            if (expected != field.offset()) {
+                throw new StructException(name + ": field '" + field.name() + "' is at offset " + expected
+                        + " in the layout but C would put it at " + field.offset());
+            }
+        }
+        return type;
+    }
+
+    private static FieldType fieldTypeOf(String struct, java.lang.foreign.MemoryLayout member) {
+        return switch (member) {
+            case ValueLayout value -> FieldType.of(value);
+            case GroupLayout group -> FieldType.nested(of(group));
+            case java.lang.foreign.SequenceLayout sequence -> FieldType.array(
+                    fieldTypeOf(struct, sequence.elementLayout().withName("element")), sequence.elementCount());
+            default -> throw new StructException(struct + ": cannot view member " + member);
+        };
     }
 
     /** The C name: {@code "struct timeval"}, {@code "union value"}, or the typedef name it was given. */

@@ -114,20 +114,28 @@ public final class StructView {
             values[i] = adapt(get(component.getName()), component.getType(), component.getName(), recordType);
         }
         try {
-            return recordType.getDeclaredConstructor(types).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new StructException("cannot construct " + recordType.getName() + ": " + e, e);
+            var constructor = recordType.getDeclaredConstructor(types);
+            constructor.setAccessible(true); // records are often nested and not public
+            return constructor.newInstance(values);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new StructException("cannot construct " + recordType.getName() + " (make it public, or open its"
+                    + " package to epsilon.foreign.struct): " + e, e);
         }
     }
 
     /** Writes a record's components into the fields of the same names. */
     public StructView write(Record record) {
         for (RecordComponent component : record.getClass().getRecordComponents()) {
+            Object value;
             try {
-                set(component.getName(), component.getAccessor().invoke(record));
-            } catch (ReflectiveOperationException e) {
-                throw new StructException("cannot read " + component.getName() + " of " + record, e);
+                var accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                value = accessor.invoke(record);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new StructException("cannot read " + component.getName() + " of " + record.getClass().getName()
+                        + " (make it public, or open its package to epsilon.foreign.struct): " + e, e);
             }
+            set(component.getName(), value);
         }
         return this;
     }

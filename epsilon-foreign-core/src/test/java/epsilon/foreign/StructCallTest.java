@@ -1,0 +1,95 @@
+package epsilon.foreign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import epsilon.foreign.marshalling.ArgumentTypeError;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.ConversionError;
+import epsilon.foreign.struct.StructType;
+import epsilon.foreign.struct.StructView;
+import java.lang.foreign.Arena;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Structs in dynamic calls: by value both ways (div, ldiv, lldiv, inet_ntoa) and by pointer (out-params). */
+class StructCallTest {
+    private static final StructType IN_ADDR = StructType.struct("struct in_addr").field("s_addr", "uint32_t").build();
+    private static final StructType TIMEVAL = StructType.struct("struct timeval")
+            .field("tv_sec", "time_t").field("tv_usec", "suseconds_t").build();
+    private static final StructType TM = StructType.struct("struct tm")
+            .field("tm_sec", "int").field("tm_min", "int").field("tm_hour", "int").field("tm_mday", "int")
+            .field("tm_mon", "int").field("tm_year", "int").field("tm_wday", "int").field("tm_yday", "int")
+            .field("tm_isdst", "int").field("tm_gmtoff", "long").field("tm_zone", "pointer").build();
+
+    record Quotient(int quot, int rem) {}
+
+    @Test
+    void shouldReturnDivTByValueFromTheKnownPrototypes() {
+        StructView result = (StructView) Foreign.call("div", 17, 5);
+        assertEquals(Map.of("quot", 3, "rem", 2), result.toMap());
+        assertEquals(new Quotient(3, 2), result.toRecord(Quotient.class));
+        StructView wide = (StructView) Foreign.call("ldiv", 1L << 40, 3L);
+        assertEquals((1L << 40) / 3, wide.get("quot"));
+        StructView longLong = (StructView) Foreign.call("lldiv", -7L, 2L);
+        assertEquals(-3L, longLong.get("quot"));
+        assertEquals(-1L, longLong.get("rem"));
+    }
+
+    @Test
+    void shouldReturnAStructDeclaredWithAStructType() {
+        StructType divT = StructType.struct("div_t").field("quot", "int").field("rem", "int").build();
+        StructView r = (StructView) Foreign.sharedCall("div", "c", Foreign.cType(divT), List.of(CType.INT, CType.INT),
+                17, 5);
+        assertEquals("#<div_t quot=3 rem=2>", r.toString());
+    }
+
+    @Test
+    void shouldPassAStructByValueAsAMapARecordOrAView() {
+        CType inAddr = Foreign.cType(IN_ADDR);
+        List<CType> oneInAddr = List.of(inAddr);
+        int loopback = 0x0100007F; // 127.0.0.1 in network byte order, read as a little-endian uint32
+        assertEquals("127.0.0.1", Foreign.sharedCall("inet_ntoa", "c", CType.STRING, oneInAddr,
+                Map.of("s_addr", loopback)));
+        record InAddr(long s_addr) {}
+        assertEquals("10.0.0.1", Foreign.sharedCall("inet_ntoa", "c", CType.STRING, oneInAddr,
+                new InAddr(0x0100000AL)));
+        try (Arena arena = Arena.ofConfined()) {
+            StructView view = IN_ADDR.allocate(arena).set("s_addr", 0x04030201L);
+            assertEquals("1.2.3.4", Foreign.sharedCall("inet_ntoa", "c", CType.STRING, oneInAddr, view));
+        }
+    }
+
+    @Test
+    void shouldFillStructsThroughPointersOutParams() {
+        try (Arena arena = Arena.ofConfined()) {
+            StructView now = TIMEVAL.allocate(arena);
+            assertEquals(0, Foreign.call("gettimeofday", now.segment(), null));
+            assertTrue(Math.abs((long) now.get("tv_sec") - System.currentTimeMillis() / 1000) < 5);
+            StructView tm = TM.allocate(arena);
+            var seconds = arena.allocateFrom(ValueLayout.JAVA_LONG, 0L);
+            Foreign.call("localtime_r", seconds, tm.segment());
+            assertTrue((int) tm.get("tm_year") == 69 || (int) tm.get("tm_year") == 70, tm.toString()); // 1970 or 1969
+            StructView spec = StructType.struct("struct timespec").field("tv_sec", "time_t").field("tv_nsec", "long")
+                    .build().allocate(arena);
+            assertEquals(0, Foreign.call("clock_gettime", 1 /* CLOCK_MONOTONIC */, spec.segment()));
+            assertTrue((long) spec.get("tv_nsec") < 1_000_000_000L);
+        }
+    }
+
+    @Test
+    void shouldRejectAStructArgumentThatDoesNotFit() {
+        List<CType> oneInAddr = List.of(Foreign.cType(IN_ADDR));
+        ConversionError unknownField = assertThrows(ConversionError.class, () -> Foreign.sharedCall("inet_ntoa", "c",
+                CType.STRING, oneInAddr, Map.of("address", 1)));
+        assertTrue(unknownField.getMessage().startsWith("argument 0 of inet_ntoa: struct in_addr has no field"
+                + " 'address'"), unknownField.getMessage());
+        ArgumentTypeError wrongType = assertThrows(ArgumentTypeError.class, () -> Foreign.sharedCall("inet_ntoa", "c",
+                CType.STRING, oneInAddr, 42));
+        assertTrue(wrongType.getMessage().contains("expected struct in_addr as a StructView, MemorySegment, Map or"
+                + " record but got java.lang.Integer"), wrongType.getMessage());
+    }
+}
