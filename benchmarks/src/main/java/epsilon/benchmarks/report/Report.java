@@ -42,6 +42,10 @@ public final class Report {
         }
         List<Measurement> measurements = new ArrayList<>();
         for (Path input : inputs) {
+            if (!Files.isRegularFile(input) || Files.size(input) == 0) {
+                throw new IllegalArgumentException("no JMH results in " + input + ": did the run finish? (JMH writes"
+                        + " its JSON at the end; another JMH holding /tmp/jmh.lock makes a run exit early)");
+            }
             measurements.addAll(Measurement.fromJmh(Files.readString(input)));
         }
         if (floor != null && Files.exists(floor)) {

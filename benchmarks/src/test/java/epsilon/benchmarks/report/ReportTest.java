@@ -105,4 +105,12 @@ class ReportTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse("[1, }"));
         assertEquals("JMH result is not valid JSON: expected a value at offset 4", e.getMessage());
     }
+
+    @Test
+    void shouldSayWhenAResultFileIsEmpty(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.createFile(dir.resolve("jmh.json"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Report.main(new String[] {"--out", dir.toString(), empty.toString()}));
+        assertTrue(e.getMessage().startsWith("no JMH results in " + empty + ": did the run finish?"), e.getMessage());
+    }
 }
