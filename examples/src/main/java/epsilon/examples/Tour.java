@@ -9,16 +9,24 @@ import epsilon.foreign.ForeignMemory;
 import epsilon.foreign.Library;
 import epsilon.foreign.NativeType;
 import epsilon.foreign.Variadic;
+import epsilon.foreign.callback.Callback;
+import epsilon.foreign.callback.Callbacks;
 import epsilon.foreign.inline.Libc;
 import epsilon.foreign.memorypool.Lease;
 import epsilon.foreign.memorypool.MemoryPool;
 import epsilon.foreign.trampoline.Trampolines;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.ForeignError;
+import epsilon.foreign.struct.CHeader;
+import epsilon.foreign.struct.StructType;
+import epsilon.foreign.struct.StructView;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A walk through Epsilon Foreign: every feature, called against the real C library, each call printed with
@@ -35,6 +43,8 @@ public final class Tour {
         boundInterface();
         callOptions();
         memory();
+        structs();
+        callbacks();
         inline();
         pooledMemory();
         trampolines();
@@ -70,10 +80,10 @@ public final class Tour {
             Foreign.sharedCall("int snprintf(char *s, size_t n, const char *fmt, ...)", "c", buffer, 64L,
                     "%s has %d letters, pi ~ %.3f", "epsilon", 7, Math.PI);
             show("snprintf(buf, 64, \"%s has %d letters, pi ~ %.3f\", ...)  // variadic", buffer.getString(0));
-            MemorySegment end = arena.allocate(java.lang.foreign.ValueLayout.ADDRESS);
+            MemorySegment end = arena.allocate(ValueLayout.ADDRESS);
             MemorySegment text = arena.allocateFrom("4096 bytes");
             Object value = Foreign.sharedCall("long strtol(const char *s, char **end, int base)", "c", text, end, 10);
-            show("strtol(\"4096 bytes\", &end, 10)", value + ", rest \"" + end.get(java.lang.foreign.ValueLayout.ADDRESS, 0)
+            show("strtol(\"4096 bytes\", &end, 10)", value + ", rest \"" + end.get(ValueLayout.ADDRESS, 0)
                     .reinterpret(16).getString(0) + "\"");
         }
     }
@@ -148,6 +158,49 @@ public final class Tour {
             } catch (ForeignError e) {
                 show("get(0) after free", e.getClass().getSimpleName() + ": " + e.getMessage());
             }
+        }
+    }
+
+    private static void structs() {
+        section("Structs: C layouts, zero-copy views, header parsing, by value");
+        CHeader header = CHeader.parse("""
+                struct timeval { __time_t tv_sec; __suseconds_t tv_usec; };
+                struct flags { unsigned int ready : 1; unsigned int mode : 3; int level : 4; };
+                """);
+        StructType timeval = header.struct("timeval");
+        show("CHeader.parse(struct timeval).byteSize(), offsetOf(tv_usec)",
+                timeval.byteSize() + ", " + timeval.offsetOf("tv_usec"));
+        try (Arena arena = Arena.ofConfined()) {
+            StructView now = timeval.allocate(arena);
+            Foreign.call("gettimeofday", now.segment(), null);
+            show("gettimeofday(&tv, NULL) into a view", now);
+            StructView flags = header.struct("flags").allocate(arena).set("mode", 5).set("level", -3);
+            show("bit-fields mode=5 level=-3, read back", flags.get("mode") + " " + flags.get("level"));
+        }
+        show("call(\"div\", 17, 5)  // div_t returned by value", ((StructView) Foreign.call("div", 17, 5)).toMap());
+        StructType inAddr = StructType.struct("struct in_addr").field("s_addr", "uint32_t").build();
+        show("inet_ntoa(Map.of(\"s_addr\", ...))  // struct by value", Foreign.sharedCall("inet_ntoa", "c",
+                CType.STRING, List.of(Foreign.cType(inAddr)), Map.of("s_addr", 0x0100007F)));
+    }
+
+    private static void callbacks() {
+        section("Callbacks: Java lambdas as C function pointers");
+        Comparator<MemorySegment> ascending = (a, b) -> Integer.compare(a.get(ValueLayout.JAVA_INT, 0),
+                b.get(ValueLayout.JAVA_INT, 0));
+        try (Arena arena = Arena.ofConfined();
+             Callback compare = Callbacks.of(Comparator.class, ascending, "int (*)(const int *, const int *)")) {
+            MemorySegment numbers = arena.allocateFrom(ValueLayout.JAVA_INT, 42, 7, 19, 3);
+            Foreign.call("qsort", numbers, 4L, 4L, compare);
+            show("qsort({42, 7, 19, 3}) with a Java comparator", Arrays.toString(numbers.toArray(ValueLayout.JAVA_INT)));
+        }
+        Comparator<MemorySegment> broken = (a, b) -> {
+            throw new IllegalStateException("comparator failed");
+        };
+        try (Arena arena = Arena.ofConfined();
+             Callback compare = Callbacks.of(Comparator.class, broken, "int (*)(const int *, const int *)")) {
+            Foreign.call("qsort", arena.allocateFrom(ValueLayout.JAVA_INT, 2, 1), 2L, 4L, compare);
+        } catch (ForeignError e) {
+            show("qsort with a comparator that throws", e.getClass().getSimpleName() + ", cause: " + e.getCause());
         }
     }
 
