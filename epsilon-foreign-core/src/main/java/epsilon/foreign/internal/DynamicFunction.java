@@ -138,8 +138,8 @@ public final class DynamicFunction implements ForeignFunction {
             throw library.closedError(name);
         }
         checkArity(args.length);
-        if (leading == 0 && fixedShape != null && allExact(args)) {
-            return callExact(args);
+        if (leading == 0 && fixedShape != null) {
+            return allExact(args) ? callExact(args) : callConverted(args);
         }
         if (!needsFrame) {
             return call(args, null);
@@ -152,12 +152,20 @@ public final class DynamicFunction implements ForeignFunction {
     /** Whether every argument is already its carrier (a Long for a long, a MemorySegment for a pointer). */
     private boolean allExact(Object[] args) {
         for (int i = 0; i < args.length; i++) {
-            Object value = args[i];
-            if (value == null || value.getClass() != exactBoxes[i]) {
+            if (!isExact(args[i], i)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether an argument is already its carrier. MemorySegment is an interface, so a segment is recognised with
+     * {@code instanceof}; a box by its exact class, which rules out an Integer for a long (the converter widens it).
+     */
+    private boolean isExact(Object value, int index) {
+        Class<?> box = exactBoxes[index];
+        return value != null && (box == MemorySegment.class ? value instanceof MemorySegment : value.getClass() == box);
     }
 
     /**
@@ -175,6 +183,42 @@ public final class DynamicFunction implements ForeignFunction {
             rethrowCallbackFailure();
         }
         return rawResult ? raw : convertResult(raw);
+    }
+
+    /**
+     * Fixed arity, nothing before the arguments, some argument to convert (a String, an Integer for a long, a
+     * Java array): kept apart from {@link #call} so that it stays small enough to inline.
+     */
+    private Object callConverted(Object[] args) {
+        CallFrame frame = needsFrame ? CallFrame.open() : null;
+        try {
+            Object[] carriers = args.clone();
+            boolean arrays = false;
+            for (int i = 0; i < args.length; i++) {
+                Object value = args[i];
+                if (!isExact(value, i)) {
+                    carriers[i] = convert(value, parameterTypes[i], frame, i);
+                    arrays |= value != null && value.getClass().isArray();
+                }
+            }
+            Object raw;
+            try {
+                raw = fixedShape.invoke(carriers);
+            } catch (IllegalStateException | IllegalArgumentException | WrongThreadException rejected) {
+                throw translate(rejected, args);
+            }
+            if (arrays) {
+                JavaArrays.copyBack(args, carriers, 0);
+            }
+            if (mayCallBack) {
+                rethrowCallbackFailure();
+            }
+            return rawResult ? raw : convertResult(raw);
+        } finally {
+            if (frame != null) {
+                frame.close();
+            }
+        }
     }
 
     private Object call(Object[] args, SegmentAllocator frame) {
@@ -208,8 +252,7 @@ public final class DynamicFunction implements ForeignFunction {
         }
         for (int i = 0; i < fixed; i++) {
             Object value = args[i];
-            Object carrier = value != null && value.getClass() == exactBoxes[i] ? value
-                    : convert(value, parameterTypes[i], frame, i);
+            Object carrier = isExact(value, i) ? value : convert(value, parameterTypes[i], frame, i);
             if (carrier != args[i] && carriers == args) {
                 carriers = args.clone();
             }
