@@ -217,4 +217,35 @@ class StructViewTest {
                     + " [tv_sec, tv_usec]", e.getMessage());
         }
     }
+
+    @Test
+    void shouldReadAndWriteThroughTypedAccessors() {
+        StructType type = StructType.struct("typed").field("i", "int").field("u", "unsigned short").field("l", "long")
+                .field("d", "double").field("f", "float").build();
+        StructField i = type.accessor("i");
+        StructField u = type.accessor("u");
+        StructField l = type.accessor("l");
+        StructField d = type.accessor("d");
+        StructField f = type.accessor("f");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment s = type.allocate(arena).segment();
+            i.setInt(s, -5);
+            u.setInt(s, 65535);
+            l.setLong(s, 1L << 40);
+            d.setDouble(s, 2.5);
+            f.setDouble(s, 0.25);
+            assertEquals(-5, i.getInt(s));
+            assertEquals(-5L, i.getLong(s));
+            assertEquals(65535, u.getInt(s)); // zero-extended
+            assertEquals(1L << 40, l.getLong(s));
+            assertEquals(2.5, d.getDouble(s));
+            assertEquals(0.25, f.getDouble(s));
+            i.setLong(s, 7);
+            assertEquals(7, i.getInt(s));
+            assertEquals("typed.i (int) is a int, not a float or double",
+                    assertThrows(StructException.class, () -> i.getDouble(s)).getMessage());
+            assertEquals("typed.d (double) is a double, not an integer",
+                    assertThrows(StructException.class, () -> d.getLong(s)).getMessage());
+        }
+    }
 }
