@@ -221,10 +221,11 @@ public final class DynamicFunction implements ForeignFunction {
         }
     }
 
+    /** The general path: variadic calls, and calls with carriers before the arguments (struct return, errno). */
     private Object call(Object[] args, SegmentAllocator frame) {
         int lead = 0;
-        // With no leading carriers and only exact boxes (the common case), the arguments are the carriers:
-        // the array is copied only once a conversion produces a different object.
+        // Without leading carriers (a variadic call) the arguments double as the carriers until a conversion
+        // produces a different object; only then is the array copied.
         Object[] carriers = leading == 0 ? args : new Object[leading + args.length];
         if (signature.returnsStruct()) {
             carriers[lead++] = frame;
