@@ -248,4 +248,17 @@ class StructViewTest {
                     assertThrows(StructException.class, () -> d.getLong(s)).getMessage());
         }
     }
+
+    @Test
+    void shouldWriteArrayFieldsFromJavaArrays() {
+        try (Arena arena = Arena.ofConfined()) {
+            StructView mixed = TIME.struct("mixed").allocate(arena).set("tail", new int[] {65, 66, 67});
+            assertArrayEquals(new int[] {65, 66, 67}, (int[]) mixed.get("tail"));
+            assertEquals(66, mixed.get("tail[1]"));
+            StructView outer = TIME.struct("outer").allocate(arena).set("grid", new int[][] {{1, 2, 3}, {4, 5, 6}});
+            assertEquals(6, outer.get("grid[1][2]"));
+            assertEquals("struct mixed.tail (char[3]): an array of 4 elements does not fit in 3",
+                    assertThrows(StructException.class, () -> mixed.set("tail", new int[4])).getMessage());
+        }
+    }
 }

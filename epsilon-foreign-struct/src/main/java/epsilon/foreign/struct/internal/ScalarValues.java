@@ -156,8 +156,7 @@ public final class ScalarValues {
         for (int i = 0; i < count; i++) {
             MemorySegment element = elements.asSlice(i * size, size);
             Object value = switch (array.element()) {
-                case FieldType.Scalar scalar -> box(scalar, read(scalar.layout().withByteAlignment(1).varHandle(),
-                        scalar, element, 0));
+                case FieldType.Scalar scalar -> box(scalar, readAt(element, scalar, 0));
                 case FieldType.Pointer pointer -> element.get(ValueLayout.ADDRESS.withByteAlignment(1), 0);
                 case FieldType.Nested nested -> nested.type().view(element);
                 case FieldType.Array inner -> readArray(element, inner);
@@ -167,8 +166,36 @@ public final class ScalarValues {
         return out;
     }
 
-    private static long read(VarHandle twoCoordinates, FieldType.Scalar scalar, MemorySegment element, long offset) {
-        return read(java.lang.invoke.MethodHandles.insertCoordinates(twoCoordinates, 1, offset), scalar, element);
+    /** The bits of a scalar at {@code offset}, as {@link #read} gives them, without a VarHandle (array elements). */
+    private static long readAt(MemorySegment segment, FieldType.Scalar scalar, long offset) {
+        long raw = switch (scalar.layout().withByteAlignment(1)) {
+            case ValueLayout.OfInt l -> segment.get(l, offset);
+            case ValueLayout.OfLong l -> segment.get(l, offset);
+            case ValueLayout.OfByte l -> segment.get(l, offset);
+            case ValueLayout.OfShort l -> segment.get(l, offset);
+            case ValueLayout.OfChar l -> segment.get(l, offset);
+            case ValueLayout.OfBoolean l -> segment.get(l, offset) ? 1 : 0;
+            case ValueLayout.OfFloat l -> Float.floatToRawIntBits(segment.get(l, offset));
+            case ValueLayout.OfDouble l -> Double.doubleToRawLongBits(segment.get(l, offset));
+            default -> throw new IllegalStateException("not a scalar layout: " + scalar.layout());
+        };
+        long bits = scalar.layout().byteSize() * 8;
+        return !scalar.isInteger() || scalar.signed() || bits == 64 ? raw : raw & ((1L << bits) - 1);
+    }
+
+    /** Stores bits as {@link #write} does, without a VarHandle (array elements). */
+    private static void writeAt(MemorySegment segment, FieldType.Scalar scalar, long offset, long bits) {
+        switch (scalar.layout().withByteAlignment(1)) {
+            case ValueLayout.OfInt l -> segment.set(l, offset, (int) bits);
+            case ValueLayout.OfLong l -> segment.set(l, offset, bits);
+            case ValueLayout.OfByte l -> segment.set(l, offset, (byte) bits);
+            case ValueLayout.OfShort l -> segment.set(l, offset, (short) bits);
+            case ValueLayout.OfChar l -> segment.set(l, offset, (char) bits);
+            case ValueLayout.OfBoolean l -> segment.set(l, offset, bits != 0);
+            case ValueLayout.OfFloat l -> segment.set(l, offset, Float.intBitsToFloat((int) bits));
+            case ValueLayout.OfDouble l -> segment.set(l, offset, Double.longBitsToDouble(bits));
+            default -> throw new IllegalStateException("not a scalar layout: " + scalar.layout());
+        }
     }
 
     public static void writeArray(MemorySegment elements, FieldType.Array array, Object value, Supplier<String> field) {
@@ -187,9 +214,7 @@ public final class ScalarValues {
             int index = i;
             Supplier<String> where = () -> field.get() + "[" + index + "]";
             switch (array.element()) {
-                case FieldType.Scalar scalar -> write(java.lang.invoke.MethodHandles.insertCoordinates(
-                        scalar.layout().withByteAlignment(1).varHandle(), 1, 0L), scalar, element,
-                        toBits(scalar, item, where, 0));
+                case FieldType.Scalar scalar -> writeAt(element, scalar, 0, toBits(scalar, item, where, 0));
                 case FieldType.Pointer pointer -> element.set(ValueLayout.ADDRESS.withByteAlignment(1), 0,
                         toPointer(item, where));
                 case FieldType.Nested nested -> nested.type().view(element).write(toMap(item, where));
