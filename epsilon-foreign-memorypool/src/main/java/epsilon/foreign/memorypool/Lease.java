@@ -28,22 +28,28 @@ public final class Lease implements AutoCloseable {
     final int generation;
     final Arena ownArena;
     final Throwable acquiredAt;
-    private final MemorySegment segment;
     /** The cache of the acquiring thread, for a release on that same thread. */
-    ThreadCache owner;
+    final ThreadCache owner;
+    /** What {@link #segment} is a slice of: all memory, scoped to the pool generation, or an unpooled arena's. */
+    private final MemorySegment memory;
+    private final long size;
+    /** Made on first use rather than at acquisition, which keeps the pool's inlined acquire path short. */
+    private MemorySegment segment;
     // Plain, like a confined arena's state: a lease is used by one thread at a time, and handing it to another
     // thread (through a queue, a lock, a join) orders the accesses. Two threads releasing it at once is a race the
     // pool does not promise to catch.
     private boolean released;
 
-    Lease(MemoryPool pool, long address, int sizeClass, int generation, MemorySegment segment, Arena ownArena,
-          Throwable acquiredAt) {
+    Lease(MemoryPool pool, MemorySegment memory, long address, long size, int sizeClass, int generation,
+          Arena ownArena, ThreadCache owner, Throwable acquiredAt) {
         this.pool = pool;
+        this.memory = memory;
         this.address = address;
+        this.size = size;
         this.sizeClass = sizeClass;
         this.generation = generation;
-        this.segment = segment;
         this.ownArena = ownArena;
+        this.owner = owner;
         this.acquiredAt = acquiredAt;
     }
 
@@ -53,17 +59,27 @@ public final class Lease implements AutoCloseable {
      * @throws PoolMisuseException after release, reset or close
      */
     public MemorySegment segment() {
+        if (released || !pool.isCurrent(generation)) {
+            throw refused();
+        }
+        MemorySegment view = segment;
+        if (view == null) {
+            view = segment = memory.asSlice(address - memory.address(), size);
+        }
+        return view;
+    }
+
+    private PoolMisuseException refused() {
         if (released) {
-            throw new PoolMisuseException("lease " + describe() + " of pool '" + pool.name()
+            return new PoolMisuseException("lease " + describe() + " of pool '" + pool.name()
                     + "' was already released");
         }
-        pool.checkCurrent(this, "use");
-        return segment;
+        return pool.stale(this, "use");
     }
 
     /** The size asked for. */
     public long byteSize() {
-        return segment.byteSize();
+        return size;
     }
 
     /** Gives the block back to its pool; the same as {@code pool.release(this)}. */
@@ -87,7 +103,7 @@ public final class Lease implements AutoCloseable {
 
     /** {@code 256 B at 0x7f...}: how messages name a block. */
     String describe() {
-        return segment.byteSize() + " B at 0x" + Long.toHexString(address);
+        return size + " B at 0x" + Long.toHexString(address);
     }
 
     @Override

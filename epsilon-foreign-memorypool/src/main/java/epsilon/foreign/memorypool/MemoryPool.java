@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread safety: acquire and release may be called from any thread, a lease may be released by another
  * thread than the one that acquired it. {@link #reset()} and {@link #close()} must not race with other calls
- * on the pool.
+ * on the pool: order them with the pool's users (join the threads, or hand over through a lock or a queue).
+ * Each thread keeps its own cache of free blocks, and an acquire + release on it touches no shared state, so
+ * threads do not contend; the first thread to use a pool also skips the thread-local lookup.
  *
  * <p>Debug mode ({@link PoolConfig#debug()}, or {@code -Depsilon.memorypool.debug=true} for every pool) poisons
  * released blocks with {@code 0xDE} and records the stack of every acquisition, so that {@link #leakReport()} and
@@ -53,8 +55,20 @@ public final class MemoryPool implements AutoCloseable {
     private static final byte POISON = (byte) 0xDE;
     private static final Logger LOG = LoggerFactory.getLogger(MemoryPool.class);
 
-    /** The segments of one generation are scoped to its arena: a reset or close ends them all at once. */
-    private record Generation(int number, Arena scope) {}
+    /**
+     * The segments of one generation are scoped to its arena: a reset or close ends them all at once. Leases
+     * are slices of {@code memory}, all addresses under that scope, so that handing out a block makes no
+     * restricted call.
+     */
+    private record Generation(int number, Arena scope, MemorySegment memory) {
+        Generation(int number) {
+            this(number, Arena.ofShared());
+        }
+
+        private Generation(int number, Arena scope) {
+            this(number, scope, MemorySegment.NULL.reinterpret(Long.MAX_VALUE, scope, null));
+        }
+    }
 
     private static final class DefaultHolder {
         static final MemoryPool POOL = new MemoryPool("default", PoolConfig.defaults(), true);
@@ -70,6 +84,9 @@ public final class MemoryPool implements AutoCloseable {
     private final Set<Lease> live = ConcurrentHashMap.newKeySet();
     private final List<ThreadCache> caches = new CopyOnWriteArrayList<>();
     private final ThreadLocal<ThreadCache> cache;
+    // The cache of the first thread to use the pool, which then skips the ThreadLocal lookup (most pools are used
+    // by one thread). Written once; a racy read only ever sees null or the final value, and its thread is final.
+    private ThreadCache firstCache;
     // Bytes in use are counted per thread cache (leased minus released there) and summed when read: no shared
     // counter on the hot path. Unpooled leases are few and large, and counted here.
     private final LongAdder unpooledBytesInUse = new LongAdder();
@@ -77,7 +94,11 @@ public final class MemoryPool implements AutoCloseable {
     private final AtomicLong bytesReserved = new AtomicLong();
     private final AtomicLong peakBytesReserved = new AtomicLong();
     private final AtomicLong depotBytes = new AtomicLong();
-    private volatile Generation current;
+    // Read plainly on the hot paths (a volatile read there costs about a sixth of an acquire + release): reset
+    // and close must not race with other calls, so the caller's own synchronization publishes them. A caller that
+    // races anyway gets no crash: a stale lease's segment belongs to the ended generation's arena, and the JDK
+    // refuses access to it.
+    private Generation current;
 
     private MemoryPool(String name, PoolConfig config, boolean isDefault) {
         this.name = Objects.requireNonNull(name, "name");
@@ -87,10 +108,15 @@ public final class MemoryPool implements AutoCloseable {
         for (int i = 0; i < depots.length; i++) {
             depots[i] = new Depot();
         }
-        this.current = new Generation(0, Arena.ofShared());
+        this.current = new Generation(0);
         this.cache = ThreadLocal.withInitial(() -> {
-            ThreadCache fresh = new ThreadCache(config.threadCacheBlocks(), current.number());
+            Generation generation = current;
+            int number = generation == null ? -1 : generation.number();
+            ThreadCache fresh = new ThreadCache(config.threadCacheBlocks(), number);
             caches.add(fresh);
+            if (firstCache == null) {
+                firstCache = fresh;
+            }
             return fresh;
         });
     }
@@ -141,7 +167,32 @@ public final class MemoryPool implements AutoCloseable {
         return acquire(size, 16, true);
     }
 
+    // The hot paths (a cached block on the thread that holds the cache) are kept small so that the JIT inlines
+    // them into the caller, where the lease and its segment need no heap allocation at all; everything else
+    // (first use, reset, depot, system, unpooled sizes, zeroing, debug, misuse) is in the slow methods.
+
     private Lease acquire(long size, long alignment, boolean zero) {
+        Generation generation = current;
+        if (generation != null && !zero && !debug && size > 0 && alignment > 0 && (alignment & (alignment - 1)) == 0) {
+            ThreadCache local = firstCache;
+            if (local == null || local.thread != Thread.currentThread()) {
+                local = cache.get();
+            }
+            int sizeClass = SizeClasses.of(size, alignment);
+            if (sizeClass >= 0 && local.generation == generation.number()) {
+                int count = local.counts[sizeClass];
+                if (count > 0) {
+                    local.counts[sizeClass] = --count;
+                    local.taken[sizeClass]++;
+                    return new Lease(this, generation.memory(), local.blocks[sizeClass][count], size, sizeClass,
+                            generation.number(), null, local, null);
+                }
+            }
+        }
+        return acquireSlowly(size, alignment, zero);
+    }
+
+    private Lease acquireSlowly(long size, long alignment, boolean zero) {
         if (size <= 0 || alignment <= 0 || Long.bitCount(alignment) != 1) {
             throw new IllegalArgumentException("pool '" + name + "': size must be positive and alignment a power of"
                     + " two: size=" + size + " alignment=" + alignment);
@@ -151,26 +202,24 @@ public final class MemoryPool implements AutoCloseable {
             throw new PoolMisuseException("pool '" + name + "' is closed: cannot acquire " + size + " B");
         }
         ThreadCache local = localCache(generation);
-        local.acquisitions++;
         int sizeClass = SizeClasses.of(size, alignment);
         Lease lease;
         if (sizeClass < 0) {
             local.bypasses++;
             Arena own = Arena.ofShared();
-            MemorySegment segment = own.allocate(size, alignment);
-            lease = new Lease(this, segment.address(), -1, generation.number(), segment, own, trace());
+            MemorySegment memory = own.allocate(size, alignment);
+            lease = new Lease(this, memory, memory.address(), size, -1, generation.number(), own, null, trace());
             unpooled.add(lease);
             reserve(size);
             unpooledBytesInUse.add(size);
         } else {
             long address = takeBlock(local, sizeClass);
-            MemorySegment segment = MemorySegment.ofAddress(address).reinterpret(size, generation.scope(), null);
+            local.taken[sizeClass]++;
+            lease = new Lease(this, generation.memory(), address, size, sizeClass, generation.number(), null, local,
+                    trace());
             if (zero) {
-                segment.fill((byte) 0);
+                lease.segment().fill((byte) 0);
             }
-            lease = new Lease(this, address, sizeClass, generation.number(), segment, null, trace());
-            lease.owner = local;
-            local.bytesLeased += SizeClasses.blockSize(sizeClass);
         }
         if (debug) {
             live.add(lease);
@@ -178,17 +227,27 @@ public final class MemoryPool implements AutoCloseable {
         return lease;
     }
 
+    /** A free block of the class from the thread cache, else a batch from the depot, else a new one. */
     private long takeBlock(ThreadCache local, int sizeClass) {
         int count = local.counts[sizeClass];
+        long blockSize = SizeClasses.blockSize(sizeClass);
         if (count == 0) {
-            count = depots[sizeClass].take(local.blocks[sizeClass], Math.max(1, config.threadCacheBlocks() / 2));
-            depotBytes.addAndGet(-count * SizeClasses.blockSize(sizeClass));
+            int capacity = local.blocks[sizeClass].length;
+            count = depots[sizeClass].take(local.transfer, Math.max(1, capacity / 2));
+            depotBytes.addAndGet(-count * blockSize);
+            if (capacity == 0) { // no thread cache: the depot's block, if any, goes straight to the caller
+                return count > 0 ? local.transfer[0] : newBlock(local, sizeClass);
+            }
+            System.arraycopy(local.transfer, 0, local.blocks[sizeClass], 0, count);
         }
         if (count > 0) {
             local.counts[sizeClass] = count - 1;
-            local.hits++;
             return local.blocks[sizeClass][count - 1];
         }
+        return newBlock(local, sizeClass);
+    }
+
+    private long newBlock(ThreadCache local, int sizeClass) {
         local.misses++;
         long blockSize = SizeClasses.blockSize(sizeClass);
         long address = NativeBlocks.allocate(blockSize, blockSize);
@@ -208,12 +267,34 @@ public final class MemoryPool implements AutoCloseable {
      */
     public void release(Lease lease) {
         if (lease.pool != this) {
-            throw new PoolMisuseException("lease " + lease.describe() + " belongs to pool '" + lease.pool.name()
-                    + "', not to pool '" + name + "'");
+            throw wrongPool(lease);
         }
         if (!lease.markReleased()) {
             throw new PoolMisuseException("lease " + lease.describe() + " of pool '" + name + "' released twice");
         }
+        ThreadCache owner = lease.owner;
+        Generation generation = current;
+        if (owner != null && !debug && owner.thread == Thread.currentThread() && generation != null
+                && generation.number() == lease.generation) {
+            int sizeClass = lease.sizeClass;
+            int count = owner.counts[sizeClass];
+            long[] free = owner.blocks[sizeClass];
+            if (count < free.length) {
+                free[count] = lease.address;
+                owner.counts[sizeClass] = count + 1;
+                owner.returned[sizeClass]++;
+                return;
+            }
+        }
+        releaseSlowly(lease);
+    }
+
+    private PoolMisuseException wrongPool(Lease lease) {
+        return new PoolMisuseException("lease " + lease.describe() + " belongs to pool '" + lease.pool.name()
+                + "', not to pool '" + name + "'");
+    }
+
+    private void releaseSlowly(Lease lease) {
         checkCurrent(lease, "release");
         if (debug) {
             live.remove(lease);
@@ -224,27 +305,24 @@ public final class MemoryPool implements AutoCloseable {
             lease.ownArena.close();
             bytesReserved.addAndGet(-size);
             unpooledBytesInUse.add(-size);
-            localCache(current).releases++;
+            localCache(current).bypassReleases++;
             return;
         }
-        long blockSize = SizeClasses.blockSize(lease.sizeClass);
+        int sizeClass = lease.sizeClass;
         if (debug) {
-            MemorySegment.ofAddress(lease.address).reinterpret(blockSize).fill(POISON);
+            MemorySegment.ofAddress(lease.address).reinterpret(SizeClasses.blockSize(sizeClass)).fill(POISON);
         }
-        // Released on the thread that acquired it (the usual case): its cache, without a ThreadLocal lookup.
-        ThreadCache local = lease.owner != null && lease.owner.thread == Thread.currentThread()
-                ? lease.owner : localCache(current);
-        local.releases++;
-        local.bytesReturned += blockSize;
-        int count = local.counts[lease.sizeClass];
-        if (count == local.blocks[lease.sizeClass].length) {
-            count = flushHalf(local, lease.sizeClass);
+        ThreadCache local = localCache(current);
+        local.returned[sizeClass]++;
+        int count = local.counts[sizeClass];
+        if (count == local.blocks[sizeClass].length) {
+            count = flushHalf(local, sizeClass);
         }
-        if (count < local.blocks[lease.sizeClass].length) {
-            local.blocks[lease.sizeClass][count] = lease.address;
-            local.counts[lease.sizeClass] = count + 1;
+        if (count < local.blocks[sizeClass].length) {
+            local.blocks[sizeClass][count] = lease.address;
+            local.counts[sizeClass] = count + 1;
         } else {
-            giveBack(lease.sizeClass, new long[] {lease.address}, 0, 1); // a cache of capacity 0
+            giveBack(sizeClass, new long[] {lease.address}, 0, 1); // a cache of capacity 0
         }
     }
 
@@ -305,7 +383,7 @@ public final class MemoryPool implements AutoCloseable {
      */
     public synchronized void reset() {
         Generation old = requireOpen("reset");
-        current = new Generation(old.number() + 1, Arena.ofShared());
+        current = new Generation(old.number() + 1);
         old.scope().close();
         for (Lease lease : unpooled) {
             lease.ownArena.close();
@@ -315,7 +393,7 @@ public final class MemoryPool implements AutoCloseable {
         live.clear();
         unpooledBytesInUse.reset();
         for (ThreadCache c : caches) {
-            c.bytesReturned = c.bytesLeased; // every lease of the old generation counts as returned
+            c.settle();
         }
         Map<Integer, List<Long>> byClass = new java.util.HashMap<>();
         blocks.forEach((address, sizeClass) -> byClass.computeIfAbsent(sizeClass, c -> new ArrayList<>()).add(address));
@@ -387,12 +465,13 @@ public final class MemoryPool implements AutoCloseable {
         long releases = 0;
         long inUse = unpooledBytesInUse.sum();
         for (ThreadCache c : caches) {
-            inUse += c.bytesLeased - c.bytesReturned;
-            acquisitions += c.acquisitions;
-            hits += c.hits;
+            long taken = java.util.Arrays.stream(c.taken).sum();
+            inUse += c.bytesInUse();
+            acquisitions += taken + c.bypasses;
+            hits += taken - c.misses;
             misses += c.misses;
             bypasses += c.bypasses;
-            releases += c.releases;
+            releases += java.util.Arrays.stream(c.returned).sum() + c.bypassReleases;
         }
         return new PoolStatistics(name, acquisitions, hits, misses, bypasses, releases, inUse,
                 bytesReserved.get(), peakBytesReserved.get());
@@ -461,17 +540,23 @@ public final class MemoryPool implements AutoCloseable {
         return generation;
     }
 
+    /** Whether leases of {@code generation} are still valid: no reset or close since. */
+    boolean isCurrent(int generation) {
+        Generation live = current;
+        return live != null && live.number() == generation;
+    }
+
     /** Refuses a lease from before the last reset or close. */
     void checkCurrent(Lease lease, String action) {
-        Generation generation = current;
-        if (generation == null) {
-            throw new PoolMisuseException("cannot " + action + " lease " + lease.describe() + ": pool '" + name
-                    + "' is closed");
+        if (!isCurrent(lease.generation)) {
+            throw stale(lease, action);
         }
-        if (generation.number() != lease.generation) {
-            throw new PoolMisuseException("cannot " + action + " lease " + lease.describe() + ": pool '" + name
-                    + "' was reset after it was acquired");
-        }
+    }
+
+    /** The error for a lease that predates the last reset or close. */
+    PoolMisuseException stale(Lease lease, String action) {
+        String why = current == null ? "' is closed" : "' was reset after it was acquired";
+        return new PoolMisuseException("cannot " + action + " lease " + lease.describe() + ": pool '" + name + why);
     }
 
     @Override

@@ -118,6 +118,13 @@ class MemoryPoolTest {
             assertEquals(2 * 1024, pool.statistics().bytesReserved()); // 3 returned to the system
             assertEquals(5 * 1024, pool.statistics().peakBytesReserved());
             assertTrue(pool.efficiencyReport().contains("1024 B blocks: 2 free in the depot"), pool.efficiencyReport());
+            try (Lease first = pool.acquire(1000); Lease second = pool.acquire(1000)) {
+                // without a thread cache, the depot's two blocks serve the caller directly
+                assertNotEquals(first.segment().address(), second.segment().address());
+                assertEquals(2, pool.statistics().hits());
+                assertEquals(2 * 1024, pool.statistics().bytesInUse());
+            }
+            assertEquals(2 * 1024, pool.statistics().bytesReserved());
             pool.trim();
             assertEquals(0, pool.statistics().bytesReserved());
         }
@@ -166,6 +173,35 @@ class MemoryPoolTest {
             assertEquals(stats.acquisitions(), stats.hits() + stats.misses() + stats.bypasses());
             assertEquals(0, stats.bytesInUse());
             assertTrue(stats.reuseRatio() > 0.9, stats.toString());
+        }
+    }
+
+    @Test
+    void shouldTakeBackLeasesReleasedOnAnotherThread() throws Exception {
+        try (MemoryPool pool = MemoryPool.create("handover", PoolConfig.defaults().withThreadCacheBlocks(8))) {
+            List<Lease> leases = new ArrayList<>();
+            for (int i = 0; i < 20; i++) { // acquired on this thread, the pool's first
+                leases.add(pool.acquire(64));
+            }
+            List<Long> reused = new ArrayList<>();
+            Thread other = new Thread(() -> {
+                leases.forEach(Lease::close); // released into the other thread's cache and the depot
+                for (int i = 0; i < 20; i++) {
+                    try (Lease lease = pool.acquire(64)) {
+                        reused.add(lease.segment().address());
+                    }
+                }
+            });
+            other.start();
+            other.join();
+            assertTrue(leases.stream().map(lease -> lease.address).toList().containsAll(reused), reused.toString());
+            PoolStatistics stats = pool.statistics();
+            assertEquals(40, stats.acquisitions());
+            assertEquals(40, stats.releases());
+            assertEquals(20, stats.misses());
+            assertEquals(20, stats.hits());
+            assertEquals(0, stats.bytesInUse());
+            assertEquals(20 * 64, stats.bytesReserved());
         }
     }
 
