@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * thread than the one that acquired it. {@link #reset()} and {@link #close()} must not race with other calls
  * on the pool: order them with the pool's users (join the threads, or hand over through a lock or a queue).
  * Each thread keeps its own cache of free blocks, and an acquire + release on it touches no shared state, so
- * threads do not contend; the first thread to use a pool also skips the thread-local lookup.
+ * threads do not contend; most threads also find their cache without a thread-local lookup.
  *
  * <p>Debug mode ({@link PoolConfig#debug()}, or {@code -Depsilon.memorypool.debug=true} for every pool) poisons
  * released blocks with {@code 0xDE} and records the stack of every acquisition, so that {@link #leakReport()} and
@@ -84,9 +84,11 @@ public final class MemoryPool implements AutoCloseable {
     private final Set<Lease> live = ConcurrentHashMap.newKeySet();
     private final List<ThreadCache> caches = new CopyOnWriteArrayList<>();
     private final ThreadLocal<ThreadCache> cache;
-    // The cache of the first thread to use the pool, which then skips the ThreadLocal lookup (most pools are used
-    // by one thread). Written once; a racy read only ever sees null or the final value, and its thread is final.
-    private ThreadCache firstCache;
+    // Thread caches by thread id, so that the hot path skips the ThreadLocal lookup: a slot is taken by the first
+    // thread that needs it and taken over once that thread has died; a thread whose slot is held by a live one
+    // uses the ThreadLocal. Written racily: a reader sees null, or a cache whose (final) thread it compares.
+    private static final int DIRECT_SLOTS = 64;
+    private final ThreadCache[] directCaches = new ThreadCache[DIRECT_SLOTS];
     // Bytes in use are counted per thread cache (leased minus released there) and summed when read: no shared
     // counter on the hot path. Unpooled leases are few and large, and counted here.
     private final LongAdder unpooledBytesInUse = new LongAdder();
@@ -114,8 +116,10 @@ public final class MemoryPool implements AutoCloseable {
             int number = generation == null ? -1 : generation.number();
             ThreadCache fresh = new ThreadCache(config.threadCacheBlocks(), number);
             caches.add(fresh);
-            if (firstCache == null) {
-                firstCache = fresh;
+            int slot = (int) fresh.thread.threadId() & (DIRECT_SLOTS - 1);
+            ThreadCache holder = directCaches[slot];
+            if (holder == null || !holder.thread.isAlive()) {
+                directCaches[slot] = fresh;
             }
             return fresh;
         });
@@ -174,8 +178,9 @@ public final class MemoryPool implements AutoCloseable {
     private Lease acquire(long size, long alignment, boolean zero) {
         Generation generation = current;
         if (generation != null && !zero && !debug && size > 0 && alignment > 0 && (alignment & (alignment - 1)) == 0) {
-            ThreadCache local = firstCache;
-            if (local == null || local.thread != Thread.currentThread()) {
+            Thread thread = Thread.currentThread();
+            ThreadCache local = directCaches[(int) thread.threadId() & (DIRECT_SLOTS - 1)];
+            if (local == null || local.thread != thread) {
                 local = cache.get();
             }
             int sizeClass = SizeClasses.of(size, alignment);
