@@ -123,7 +123,8 @@ public final class Foreign {
      */
     public static Object sharedCallFast(String function, String library, CType returnType, List<CType> argumentTypes,
                                         Object... arguments) {
-        return FunctionCache.global().typedByIdentity(function, library, returnType, argumentTypes).invoke(arguments);
+        return FunctionCache.global().typedByIdentity(function, library, returnType, argumentTypes)
+                .invokeOpen(arguments);
     }
 
     /**

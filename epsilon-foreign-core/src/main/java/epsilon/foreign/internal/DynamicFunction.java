@@ -133,10 +133,18 @@ public final class DynamicFunction implements ForeignFunction {
 
     @Override
     public Object invoke(Object... arguments) {
-        Object[] args = arguments == null ? new Object[] {null} : arguments;
         if (checksOpen && !library.isOpen()) {
             throw library.closedError(name);
         }
+        return invokeOpen(arguments);
+    }
+
+    /**
+     * {@link #invoke} for a caller that has just seen the library open (the identity cache of
+     * {@code sharedCallFast}), which spares the hot path a second volatile read.
+     */
+    public Object invokeOpen(Object... arguments) {
+        Object[] args = arguments == null ? new Object[] {null} : arguments;
         checkArity(args.length);
         if (leading == 0 && fixedShape != null) {
             return allExact(args) ? callExact(args) : callConverted(args);
@@ -352,12 +360,17 @@ public final class DynamicFunction implements ForeignFunction {
     }
 
     private void checkArity(int given) {
-        int declared = signature.parameters().size();
-        if (signature.variadic() ? given < declared : given != declared) {
-            throw new ArityError(name + " takes " + (signature.variadic() ? "at least " : "") + declared
-                    + (declared == 1 ? " argument" : " arguments") + " (" + signature.describe(name) + "), got "
-                    + given, name, declared, given);
+        int declared = parameterTypes.length;
+        if (fixedShape != null ? given != declared : given < declared) { // no fixed shape: variadic
+            throw arityError(given);
         }
+    }
+
+    private ArityError arityError(int given) {
+        int declared = parameterTypes.length;
+        return new ArityError(name + " takes " + (signature.variadic() ? "at least " : "") + declared
+                + (declared == 1 ? " argument" : " arguments") + " (" + signature.describe(name) + "), got "
+                + given, name, declared, given);
     }
 
     /** The JDK's refusal of a call, as the user's mistake it reflects. */
