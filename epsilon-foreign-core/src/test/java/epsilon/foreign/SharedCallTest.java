@@ -186,6 +186,22 @@ class SharedCallTest {
     }
 
     @Test
+    void shouldCheckSharedCallFastArgumentsLikeEveryOtherLevel() {
+        List<CType> oneLong = List.of(CType.LONG);
+        ArityError arity = assertThrows(ArityError.class,
+                () -> Foreign.sharedCallFast("labs", "c", CType.LONG, oneLong, -1L, -2L));
+        assertEquals("labs takes 1 argument (long labs(long)), got 2", arity.getMessage());
+        ArgumentTypeError type = assertThrows(ArgumentTypeError.class,
+                () -> Foreign.sharedCallFast("labs", "c", CType.LONG, oneLong, "seven"));
+        assertEquals(0, type.index());
+        UnknownSymbolError symbol = assertThrows(UnknownSymbolError.class,
+                () -> Foreign.sharedCallFast("epsilon_no_such_function", "c", CType.INT, List.of()));
+        assertTrue(symbol.getMessage().startsWith("symbol 'epsilon_no_such_function' not found in library 'c'"),
+                symbol.getMessage());
+        assertEquals(7L, Foreign.sharedCallFast("labs", "c", CType.LONG, oneLong, -7L)); // the cache is intact
+    }
+
+    @Test
     void shouldRejectTooFewArgumentsForAVariadicFunction() {
         ArityError e = assertThrows(ArityError.class,
                 () -> Foreign.sharedCall("int printf(const char *format, ...)", "c"));
