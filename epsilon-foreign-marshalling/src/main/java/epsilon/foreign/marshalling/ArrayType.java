@@ -17,7 +17,7 @@ import java.lang.foreign.ValueLayout;
  * an array of the element's {@linkplain CType#javaType() Java type}: {@code int[]} for {@code int[4]},
  * {@code long[]} for {@code unsigned int[4]}, {@code String[]} for {@code char *[4]}.
  */
-public final class ArrayType implements CType {
+public final class ArrayType extends SegmentCarriedType {
     private final CType element;
     private final long count;
     private final SequenceLayout layout;
@@ -69,21 +69,10 @@ public final class ArrayType implements CType {
         return argumentLayout;
     }
 
-    /** {@code MemorySegment.class}: the carrier of the decayed pointer. */
-    @Override
-    public Class<?> carrier() {
-        return MemorySegment.class;
-    }
-
     /** An array class of the element's Java type ({@code int[].class} for {@code int[4]}). */
     @Override
     public Class<?> javaType() {
         return element.javaType().arrayType();
-    }
-
-    @Override
-    public boolean isSigned() {
-        return false;
     }
 
     /** True: a Java array passed as a parameter is copied into native memory. */
@@ -100,11 +89,5 @@ public final class ArrayType implements CType {
     @Override
     public int hashCode() {
         return element.hashCode() * 31 + Long.hashCode(count);
-    }
-
-    /** The C spelling. */
-    @Override
-    public String toString() {
-        return name();
     }
 }

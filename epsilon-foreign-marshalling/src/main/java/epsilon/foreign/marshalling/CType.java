@@ -65,7 +65,7 @@ import java.nio.charset.Charset;
  * }
  */
 public sealed interface CType
-        permits ScalarType, PointerType, StringType, ArrayType, EnumType, StructType, FunctionPointerType {
+        permits ScalarType, EnumType, SegmentCarriedType {
 
     /**
      * What kind of value a type holds: the switch key of every conversion. Integer kinds are named for their

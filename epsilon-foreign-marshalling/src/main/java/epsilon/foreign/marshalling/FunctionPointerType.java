@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * {@code int (*compar)(const void *, const void *)}. Java passes and receives a {@link MemorySegment}: an upcall
  * stub made by the callback module, or a function address from a symbol lookup.
  */
-public final class FunctionPointerType implements CType {
+public final class FunctionPointerType extends SegmentCarriedType {
     private final CPrototype signature;
 
     FunctionPointerType(CPrototype signature) {
@@ -49,18 +49,8 @@ public final class FunctionPointerType implements CType {
     }
 
     @Override
-    public Class<?> carrier() {
-        return MemorySegment.class;
-    }
-
-    @Override
     public Class<?> javaType() {
         return MemorySegment.class;
-    }
-
-    @Override
-    public boolean isSigned() {
-        return false;
     }
 
     /** False: only an existing function address is accepted. */
@@ -79,11 +69,5 @@ public final class FunctionPointerType implements CType {
     @Override
     public int hashCode() {
         return Objects.hash(signature.returnType(), signature.parameterTypes(), signature.variadic());
-    }
-
-    /** The C spelling. */
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -14,7 +14,7 @@ import java.lang.foreign.ValueLayout;
  * {@code T}'s Java values (copied element by element) and, for {@code char **}, a {@code String[]} (copied
  * into a NULL-terminated array of strings).
  */
-public final class PointerType implements CType {
+public final class PointerType extends SegmentCarriedType {
     private final CType target;
     private final String name;
     private final AddressLayout layout;
@@ -62,18 +62,8 @@ public final class PointerType implements CType {
     }
 
     @Override
-    public Class<?> carrier() {
-        return MemorySegment.class;
-    }
-
-    @Override
     public Class<?> javaType() {
         return MemorySegment.class;
-    }
-
-    @Override
-    public boolean isSigned() {
-        return false;
     }
 
     /** True: a Java array or {@code String[]} passed for a pointer is copied into native memory. */
@@ -90,11 +80,5 @@ public final class PointerType implements CType {
     @Override
     public int hashCode() {
         return 17 + target.hashCode();
-    }
-
-    /** The C spelling. */
-    @Override
-    public String toString() {
-        return name;
     }
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * <p>{@link Marshal#toForeign} copies a {@code String} into memory from the given allocator, and also accepts
  * a {@link MemorySegment} (a buffer C may write into) or {@code null}.
  */
-public final class StringType implements CType {
+public final class StringType extends SegmentCarriedType {
     private final Charset charset;
     private final String name;
 
@@ -53,18 +53,8 @@ public final class StringType implements CType {
     }
 
     @Override
-    public Class<?> carrier() {
-        return MemorySegment.class;
-    }
-
-    @Override
     public Class<?> javaType() {
         return String.class;
-    }
-
-    @Override
-    public boolean isSigned() {
-        return false;
     }
 
     /** True: a {@code String} is copied into native memory. */

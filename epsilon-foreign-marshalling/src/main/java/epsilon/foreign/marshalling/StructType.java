@@ -13,7 +13,7 @@ import java.util.Objects;
  * {@code div_t}, {@code ldiv_t} and {@code lldiv_t} are predefined with the linker's {@code int}, {@code long}
  * and {@code long long} layouts.
  */
-public final class StructType implements CType {
+public final class StructType extends SegmentCarriedType {
     private final String name;
     private final GroupLayout layout;
 
@@ -40,18 +40,8 @@ public final class StructType implements CType {
     }
 
     @Override
-    public Class<?> carrier() {
-        return MemorySegment.class;
-    }
-
-    @Override
     public Class<?> javaType() {
         return MemorySegment.class;
-    }
-
-    @Override
-    public boolean isSigned() {
-        return false;
     }
 
     /** False: a struct is passed as the segment the caller already holds. */
@@ -68,11 +58,5 @@ public final class StructType implements CType {
     @Override
     public int hashCode() {
         return name.hashCode() * 31 + layout.hashCode();
-    }
-
-    /** The C spelling. */
-    @Override
-    public String toString() {
-        return name;
     }
 }
