@@ -184,14 +184,10 @@ public final class MemoryPool implements AutoCloseable {
                 local = cache.get();
             }
             int sizeClass = SizeClasses.of(size, alignment);
-            if (sizeClass >= 0 && local.generation == generation.number()) {
-                int count = local.counts[sizeClass];
-                if (count > 0) {
-                    local.counts[sizeClass] = --count;
-                    local.taken[sizeClass]++;
-                    return new Lease(this, generation.memory(), local.blocks[sizeClass][count], size, sizeClass,
-                            generation.number(), null, local, null);
-                }
+            if (sizeClass >= 0 && local.generation == generation.number() && local.counts[sizeClass] > 0) {
+                local.taken[sizeClass]++;
+                return new Lease(this, generation.memory(), local.take(sizeClass), size, sizeClass,
+                        generation.number(), null, local, null);
             }
         }
         return acquireSlowly(size, alignment, zero);
@@ -234,22 +230,20 @@ public final class MemoryPool implements AutoCloseable {
 
     /** A free block of the class from the thread cache, else a batch from the depot, else a new one. */
     private long takeBlock(ThreadCache local, int sizeClass) {
-        int count = local.counts[sizeClass];
-        long blockSize = SizeClasses.blockSize(sizeClass);
-        if (count == 0) {
-            int capacity = local.blocks[sizeClass].length;
-            count = depots[sizeClass].take(local.transfer, Math.max(1, capacity / 2));
-            depotBytes.addAndGet(-count * blockSize);
-            if (capacity == 0) { // no thread cache: the depot's block, if any, goes straight to the caller
-                return count > 0 ? local.transfer[0] : newBlock(local, sizeClass);
-            }
-            System.arraycopy(local.transfer, 0, local.blocks[sizeClass], 0, count);
+        long address = local.take(sizeClass);
+        if (address != 0) {
+            return address;
         }
-        if (count > 0) {
-            local.counts[sizeClass] = count - 1;
-            return local.blocks[sizeClass][count - 1];
+        int capacity = local.blocks[sizeClass].length;
+        int count = depots[sizeClass].take(local.transfer, Math.max(1, capacity / 2));
+        depotBytes.addAndGet(-count * SizeClasses.blockSize(sizeClass));
+        if (capacity == 0) { // no thread cache: the depot's block, if any, goes straight to the caller
+            return count > 0 ? local.transfer[0] : newBlock(local, sizeClass);
         }
-        return newBlock(local, sizeClass);
+        System.arraycopy(local.transfer, 0, local.blocks[sizeClass], 0, count);
+        local.counts[sizeClass] = count;
+        address = local.take(sizeClass);
+        return address != 0 ? address : newBlock(local, sizeClass);
     }
 
     private long newBlock(ThreadCache local, int sizeClass) {
@@ -280,16 +274,9 @@ public final class MemoryPool implements AutoCloseable {
         ThreadCache owner = lease.owner;
         Generation generation = current;
         if (owner != null && !debug && owner.thread == Thread.currentThread() && generation != null
-                && generation.number() == lease.generation) {
-            int sizeClass = lease.sizeClass;
-            int count = owner.counts[sizeClass];
-            long[] free = owner.blocks[sizeClass];
-            if (count < free.length) {
-                free[count] = lease.address;
-                owner.counts[sizeClass] = count + 1;
-                owner.returned[sizeClass]++;
-                return;
-            }
+                && generation.number() == lease.generation && owner.offer(lease.sizeClass, lease.address)) {
+            owner.returned[lease.sizeClass]++;
+            return;
         }
         releaseSlowly(lease);
     }
@@ -319,26 +306,21 @@ public final class MemoryPool implements AutoCloseable {
         }
         ThreadCache local = localCache(current);
         local.returned[sizeClass]++;
-        int count = local.counts[sizeClass];
-        if (count == local.blocks[sizeClass].length) {
-            count = flushHalf(local, sizeClass);
-        }
-        if (count < local.blocks[sizeClass].length) {
-            local.blocks[sizeClass][count] = lease.address;
-            local.counts[sizeClass] = count + 1;
-        } else {
-            giveBack(sizeClass, new long[] {lease.address}, 0, 1); // a cache of capacity 0
+        if (!local.offer(sizeClass, lease.address)) {
+            flushHalf(local, sizeClass);
+            if (!local.offer(sizeClass, lease.address)) {
+                giveBack(sizeClass, new long[] {lease.address}, 0, 1); // a cache of capacity 0
+            }
         }
     }
 
-    /** Moves the older half of a full thread cache to the depot (or the system); returns the new count. */
-    private int flushHalf(ThreadCache local, int sizeClass) {
+    /** Moves the older half of a full thread cache to the depot (or the system). */
+    private void flushHalf(ThreadCache local, int sizeClass) {
         int count = local.counts[sizeClass];
         int move = (count + 1) / 2;
         giveBack(sizeClass, local.blocks[sizeClass], 0, move);
         System.arraycopy(local.blocks[sizeClass], move, local.blocks[sizeClass], 0, count - move);
         local.counts[sizeClass] = count - move;
-        return count - move;
     }
 
     /** Blocks into the depot within the retention limits; the rest back to the system. */

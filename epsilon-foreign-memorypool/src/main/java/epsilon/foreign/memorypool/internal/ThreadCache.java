@@ -34,6 +34,28 @@ public final class ThreadCache {
         this.generation = generation;
     }
 
+    /** Pops a free block of the class; 0 (never a block's address) when there is none. */
+    public long take(int sizeClass) {
+        int count = counts[sizeClass];
+        if (count == 0) {
+            return 0;
+        }
+        counts[sizeClass] = --count;
+        return blocks[sizeClass][count];
+    }
+
+    /** Pushes a free block of the class; false when the class is full. */
+    public boolean offer(int sizeClass, long address) {
+        int count = counts[sizeClass];
+        long[] free = blocks[sizeClass];
+        if (count == free.length) {
+            return false;
+        }
+        free[count] = address;
+        counts[sizeClass] = count + 1;
+        return true;
+    }
+
     /** Forgets the cached blocks (a reset gave them to the depot) and joins {@code newGeneration}. */
     public void clear(int newGeneration) {
         Arrays.fill(counts, 0);
