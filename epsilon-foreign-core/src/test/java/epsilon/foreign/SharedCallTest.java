@@ -255,7 +255,7 @@ class SharedCallTest {
     @Test
     void shouldRejectAMalformedPrototypeNamingThePosition() {
         ParseError e = assertThrows(ParseError.class, () -> Foreign.sharedCall("size_t strlen(const char *s", "c", "x"));
-        assertTrue(e.position() > 0, "position " + e.position());
+        assertTrue(e.column() > 0, "column " + e.column());
     }
 
     @Test

@@ -1,30 +1,52 @@
 package epsilon.foreign.marshalling;
 
-/** C text (a type name, a prototype, a declaration) that could not be parsed; the message shows where. */
+/**
+ * C text that could not be read: a type name, a prototype, a declaration or a header, or a preprocessor directive
+ * in one. The message starts with where ({@code zlib.h:212:17: } for a file, {@code 1:17: } for a string) and says
+ * what was expected and what was found; the same facts are available as values.
+ *
+ * {@snippet :
+ * try {
+ *     CPrototype.parse("size_t strlen(const char *s");
+ * } catch (ParseError e) {
+ *     e.line();    // 1
+ *     e.column();  // 27
+ * }
+ * }
+ */
 public final class ParseError extends ForeignError {
     private static final long serialVersionUID = 1L;
 
-    private final String text;
-    private final int position;
+    private final String source;
+    private final int line;
+    private final int column;
 
     /**
-     * @param message  what was expected and what was found, with the position
-     * @param text     the whole text that was being parsed
-     * @param position the zero-based character offset where parsing failed
+     * @param message what was expected and what was found, starting with the position
+     * @param source  the file that failed to parse, or a label such as {@code <prototype>} for text given as a
+     *                string
+     * @param line    the 1-based line of the failure
+     * @param column  the 1-based column of the failure
      */
-    public ParseError(String message, String text, int position) {
+    public ParseError(String message, String source, int line, int column) {
         super(message, null);
-        this.text = text;
-        this.position = position;
+        this.source = source;
+        this.line = line;
+        this.column = column;
     }
 
-    /** The text that failed to parse. */
-    public String text() {
-        return text;
+    /** The file that failed to parse, or a label such as {@code <prototype>} for text given as a string. */
+    public String source() {
+        return source;
     }
 
-    /** The zero-based character offset in {@link #text()} where parsing failed. */
-    public int position() {
-        return position;
+    /** The 1-based line where parsing failed. */
+    public int line() {
+        return line;
+    }
+
+    /** The 1-based column where parsing failed. */
+    public int column() {
+        return column;
     }
 }

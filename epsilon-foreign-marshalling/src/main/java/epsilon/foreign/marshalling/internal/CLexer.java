@@ -33,7 +33,7 @@ final class CLexer {
             } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
                 int end = text.indexOf("*/", i + 2);
                 if (end < 0) {
-                    throw new ParseError("unterminated comment starting at " + position(text, i) + in(text), text, i);
+                    throw CLexer.parseError("unterminated comment starting at " + position(text, i) + in(text), text, i);
                 }
                 i = end + 2;
             } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
@@ -58,11 +58,17 @@ final class CLexer {
                 tokens.add(new Token(TokenKind.PUNCTUATION, String.valueOf(c), i));
                 i++;
             } else {
-                throw new ParseError("unexpected character '" + c + "' at " + position(text, i) + in(text), text, i);
+                throw CLexer.parseError("unexpected character '" + c + "' at " + position(text, i) + in(text), text, i);
             }
         }
         tokens.add(new Token(TokenKind.END, "", n));
         return tokens;
+    }
+
+    /** A parse error at a character offset of a one-string text (a prototype or type name). */
+    static ParseError parseError(String message, String text, int offset) {
+        String[] place = position(text, offset).split(":");
+        return new ParseError(message, "<text>", Integer.parseInt(place[0]), Integer.parseInt(place[1]));
     }
 
     /** The 1-based {@code line:column} of an offset. */

@@ -84,7 +84,7 @@ public final class DeclarationParser {
         }
         Shape shape = declarator.applyTo(base);
         if (!(shape instanceof Function function)) {
-            throw new ParseError("'" + declarator.name() + "' at " + position(declarator.nameOffset())
+            throw CLexer.parseError("'" + declarator.name() + "' at " + position(declarator.nameOffset())
                     + " is not declared as a function; expected a declaration like 'int f(int x)'" + CLexer.in(text),
                     text, declarator.nameOffset());
         }
@@ -103,7 +103,7 @@ public final class DeclarationParser {
         return switch (shape) {
             case Value value -> value.type();
             case Opaque opaque -> throw opaqueByValue(opaque, start);
-            case Function function -> throw new ParseError("a function type is not a value type at "
+            case Function function -> throw CLexer.parseError("a function type is not a value type at "
                     + position(start) + "; write a function pointer such as 'int (*)(int)'" + CLexer.in(text), text, start);
         };
     }
@@ -149,7 +149,7 @@ public final class DeclarationParser {
         }
         if (named != null) {
             if (!basic.isEmpty()) {
-                throw new ParseError("'" + String.join(" ", basic) + "' cannot be combined with the type name at "
+                throw CLexer.parseError("'" + String.join(" ", basic) + "' cannot be combined with the type name at "
                         + position(namedOffset) + CLexer.in(text), text, namedOffset);
             }
             return named;
@@ -168,7 +168,7 @@ public final class DeclarationParser {
         if (TypeNames.isOpaque(token.text())) {
             return new Opaque(token.text());
         }
-        throw new ParseError("unknown type name '" + token.text() + "' at " + position(token.offset())
+        throw CLexer.parseError("unknown type name '" + token.text() + "' at " + position(token.offset())
                 + "; register it with CType.define" + CLexer.in(text), text, token.offset());
     }
 
@@ -196,7 +196,7 @@ public final class DeclarationParser {
         boolean sign = signed || unsigned;
         boolean alone = words.size() == 1;
         if (counts.containsKey("double") && longs > 0) {
-            throw new ParseError("long double at " + position(offset)
+            throw CLexer.parseError("long double at " + position(offset)
                     + " is not supported: the Java FFM linker has no layout for it" + CLexer.in(text), text, offset);
         }
         for (String solitary : new String[] {"void", "bool", "float", "double"}) {
@@ -232,7 +232,7 @@ public final class DeclarationParser {
     }
 
     private ParseError invalidType(List<String> words, int offset) {
-        return new ParseError("invalid combination of type specifiers '" + String.join(" ", words) + "' at "
+        return CLexer.parseError("invalid combination of type specifiers '" + String.join(" ", words) + "' at "
                 + position(offset) + CLexer.in(text), text, offset);
     }
 
@@ -314,14 +314,14 @@ public final class DeclarationParser {
         expect("]");
         long size = count;
         return inner -> switch (inner) {
-            case Value value when value.type().isVoid() -> throw new ParseError("array of void at " + position(offset)
+            case Value value when value.type().isVoid() -> throw CLexer.parseError("array of void at " + position(offset)
                     + CLexer.in(text), text, offset);
             // An array without a size is only meaningful where it decays: it is a pointer to its first element.
             case Value value when size < 0 -> pointer(value);
             case Value value -> new Value(CType.arrayOf(value.type(), size));
             case Opaque opaque when size < 0 -> pointer(opaque);
             case Opaque opaque -> throw opaqueByValue(opaque, offset);
-            case Function function -> throw new ParseError("array of functions at " + position(offset)
+            case Function function -> throw CLexer.parseError("array of functions at " + position(offset)
                     + CLexer.in(text), text, offset);
         };
     }
@@ -362,11 +362,11 @@ public final class DeclarationParser {
         expect(")");
         boolean isVariadic = variadic;
         return inner -> switch (inner) {
-            case Value value when value.type() instanceof ArrayType -> throw new ParseError(
+            case Value value when value.type() instanceof ArrayType -> throw CLexer.parseError(
                     "a function cannot return an array at " + position(offset) + CLexer.in(text), text, offset);
             case Value value -> new Function(value.type(), parameters, isVariadic);
             case Opaque opaque -> throw opaqueByValue(opaque, offset);
-            case Function function -> throw new ParseError("a function cannot return a function at "
+            case Function function -> throw CLexer.parseError("a function cannot return a function at "
                     + position(offset) + "; return a function pointer" + CLexer.in(text), text, offset);
         };
     }
@@ -377,7 +377,7 @@ public final class DeclarationParser {
         Declarator declarator = declarator();
         Shape shape = declarator.applyTo(base);
         CType type = switch (shape) {
-            case Value value when value.type().isVoid() -> throw new ParseError("parameter "
+            case Value value when value.type().isVoid() -> throw CLexer.parseError("parameter "
                     + (declarator.name() == null ? "" : "'" + declarator.name() + "' ") + "at " + position(offset)
                     + " cannot be void" + CLexer.in(text), text, offset);
             case Value value -> value.type();
@@ -390,7 +390,7 @@ public final class DeclarationParser {
     }
 
     private ParseError opaqueByValue(Opaque opaque, int offset) {
-        return new ParseError(opaque.name() + " at " + position(offset) + " is used by value but its layout is unknown;"
+        return CLexer.parseError(opaque.name() + " at " + position(offset) + " is used by value but its layout is unknown;"
                 + " use a pointer ('" + opaque.name() + " *') or define it with CType.define(\"" + opaque.name()
                 + "\", CType.struct(...))" + CLexer.in(text), text, offset);
     }
@@ -442,7 +442,7 @@ public final class DeclarationParser {
     }
 
     private ParseError error(String expected, Token found) {
-        return new ParseError("expected " + expected + " at " + position(found.offset()) + " but found "
+        return CLexer.parseError("expected " + expected + " at " + position(found.offset()) + " but found "
                 + found.shown() + CLexer.in(text), text, found.offset());
     }
 
