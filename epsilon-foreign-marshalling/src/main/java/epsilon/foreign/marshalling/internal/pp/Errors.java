@@ -1,0 +1,18 @@
+package epsilon.foreign.marshalling.internal.pp;
+
+import epsilon.foreign.marshalling.ParseError;
+import epsilon.foreign.marshalling.internal.source.SourcePosition;
+import epsilon.foreign.marshalling.internal.source.Token;
+
+/** Builds the {@link ParseError} every preprocessing failure becomes: the message starts with the position. */
+final class Errors {
+    private Errors() {}
+
+    static ParseError at(SourcePosition where, String what) {
+        return new ParseError(where + ": " + what, where.source(), where.line(), where.column());
+    }
+
+    static ParseError at(Token where, String what) {
+        return at(where.position(), what);
+    }
+}
