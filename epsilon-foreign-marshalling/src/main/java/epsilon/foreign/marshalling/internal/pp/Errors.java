@@ -1,6 +1,7 @@
 package epsilon.foreign.marshalling.internal.pp;
 
 import epsilon.foreign.marshalling.ParseError;
+import epsilon.foreign.marshalling.internal.source.Lexer;
 import epsilon.foreign.marshalling.internal.source.SourcePosition;
 import epsilon.foreign.marshalling.internal.source.Token;
 
@@ -14,5 +15,16 @@ final class Errors {
 
     static ParseError at(Token where, String what) {
         return at(where.position(), what);
+    }
+
+    /**
+     * Rejects a character C does not allow ({@code @}, a backtick, a lone backslash) that reached the output: the
+     * lexer lets such characters through as tokens, since stringizing may still make them part of a string.
+     */
+    static Token notStray(Token t) {
+        if (Lexer.isStray(t)) {
+            throw at(t, "stray " + Lexer.describe(t.text().codePointAt(0)) + " in program");
+        }
+        return t;
     }
 }

@@ -46,9 +46,9 @@ final class MacroExpander {
         }
     }
 
-    /** Expands everything {@code input} gives, appending the result to {@code out}, until its END. */
-    void run(TokenInput input, List<Token> out) {
-        expand(new Frame(input, false), e -> out.add(e.token()));
+    /** Expands everything {@code input} gives, passing the result to {@code out}, until its END. */
+    void run(TokenInput input, Consumer<Token> out) {
+        expand(new Frame(input, false), e -> out.accept(e.token()));
     }
 
     /** Fully expands {@code tokens} (an END token ends them early), as a directive's line or a lone list. */

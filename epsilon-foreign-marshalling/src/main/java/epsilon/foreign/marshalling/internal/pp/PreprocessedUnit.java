@@ -83,7 +83,7 @@ public final class PreprocessedUnit {
             }
         });
         expander.counter(counter);
-        return List.copyOf(expander.expandLine(tokens, false));
+        return expander.expandLine(tokens, false).stream().map(Errors::notStray).toList();
     }
 
     /** {@code #warning} texts and notices such as redefinitions, each starting with its position. */

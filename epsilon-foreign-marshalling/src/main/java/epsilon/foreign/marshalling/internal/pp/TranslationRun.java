@@ -74,7 +74,7 @@ final class TranslationRun implements TokenInput, ExpansionContext {
                     + " chars is more than the limit of " + config.limits().maxFileSize() + " (limit maxFileSize)");
         }
         open(file, text, directory);
-        expander.run(this, out);
+        expander.run(this, t -> out.add(Errors.notStray(t)));
         out.add(new Token(TokenKind.END, "", endPosition, false));
         return new PreprocessedUnit(out, table.snapshot(), warnings, List.copyOf(files), config.limits(),
                 expander.counter());
@@ -92,7 +92,9 @@ final class TranslationRun implements TokenInput, ExpansionContext {
                     + " files read in one run (limit maxIncludes)");
         }
         files.add(file.name());
-        stack.push(new OpenFile(file, new Lexer(file.name(), text), directory, conditionals.depth()));
+        Lexer lexer = new Lexer(file.name(), text);
+        lexer.setOtherCharacters(true);
+        stack.push(new OpenFile(file, lexer, directory, conditionals.depth()));
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class Lexer {
 
     private int i;
     private boolean skipping;
+    private boolean otherCharacters;
     private boolean newLine = true;
     private boolean lastAtLineStart;
     private boolean first = true;
@@ -142,6 +143,27 @@ public final class Lexer {
         this.skipping = skipping;
     }
 
+    /**
+     * With {@code true}, a character C does not allow ({@code @}, a backtick, a lone backslash) is a one-character
+     * {@link TokenKind#PUNCTUATOR} token (C17 6.4p1's "each non-white-space character that cannot be one of the
+     * above") rather than an error: the preprocessor lets it through, since {@code #} may still make it part of a
+     * string (C17 6.10.3.5 EXAMPLE 4), and reports it only if it reaches the output ({@link #isStray(Token)}).
+     */
+    public void setOtherCharacters(boolean allowed) {
+        this.otherCharacters = allowed;
+    }
+
+    /** Whether {@code t} is a character C does not allow, lexed as a token in {@link #setOtherCharacters} mode. */
+    public static boolean isStray(Token t) {
+        if (t.kind() != TokenKind.PUNCTUATOR) {
+            return false;
+        }
+        String s = t.text();
+        char ch = s.charAt(0);
+        return s.length() == 1 && "[](){}.&*+-~!/%<>^|?:;=,#".indexOf(ch) < 0 || s.length() > 1
+                && Character.charCount(s.codePointAt(0)) == s.length();
+    }
+
     /** Whether the token most recently returned by {@link #next()} or {@link #nextInLine()} began its line. */
     public boolean atLineStart() {
         return lastAtLineStart;
@@ -162,13 +184,15 @@ public final class Lexer {
     /** The next token, crossing newlines; an {@link TokenKind#END} token at the end of the text. */
     public Token next() {
         boolean space = skipHorizontal();
+        boolean crossed = false;
         while (i < n && c[i] == '\n') {
             i++;
             newLine = true;
-            space = true;
-            space |= skipHorizontal();
+            crossed = true;
+            space = skipHorizontal();
         }
-        return token(space && !first);
+        // a newline is white space before the token, except before the first token of the text
+        return token(space || crossed && !first);
     }
 
     /** The next token on the current line, or null (nothing consumed but white space) at the line's end. */
@@ -278,7 +302,7 @@ public final class Lexer {
         }
         int cp = Character.codePointAt(c, i, n);
         i += Character.charCount(cp);
-        if (skipping) {
+        if (skipping || otherCharacters) {
             return made(TokenKind.PUNCTUATOR, start, space);
         }
         throw error(start, "stray " + describe(cp) + " in program");
@@ -474,7 +498,8 @@ public final class Lexer {
         return new ParseError(p + ": " + what, p.source(), p.line(), p.column());
     }
 
-    private static String describe(int cp) {
+    /** How an error message shows a character: {@code '@'}, or {@code U+200B} for one that cannot be seen. */
+    public static String describe(int cp) {
         if (cp >= 0x20 && cp < 0x7F) {
             return "'" + (char) cp + "'";
         }
