@@ -131,14 +131,15 @@ final class Substitution {
                 }
                 return;
             }
-            addAll(items, raw, t.spaceBefore());
+            addAll(items, raw, raw.getFirst().spaceBefore());
             return;
         }
         if (raw.isEmpty()) {
             items.add(ExpToken.placemarker(t));
             return;
         }
-        addAll(items, raw, t.spaceBefore());
+        // gcc pads an argument with its parameter's space only on the left of ##; on the right it keeps its own
+        addAll(items, raw, pasteLeft ? raw.getFirst().spaceBefore() : t.spaceBefore());
     }
 
     /** C23 6.10.5.1: {@code __VA_OPT__} contributes nothing when the variable arguments expand to nothing. */
