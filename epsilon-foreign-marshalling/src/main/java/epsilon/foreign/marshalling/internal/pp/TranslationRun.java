@@ -53,6 +53,7 @@ final class TranslationRun implements TokenInput, ExpansionContext {
     private final Map<String, String> guards = new HashMap<>();
     private String baseFile;
     private Token pendingHash;
+    private boolean returnedAny;
     private int filesRead;
 
     TranslationRun(PreprocessorConfig config, HeaderSearch search, MacroTable table) {
@@ -140,6 +141,11 @@ final class TranslationRun implements TokenInput, ExpansionContext {
             }
             f.guard.token();
             checkPoison(t);
+            if (!t.spaceBefore() && returnedAny && f.lexer.atLineStart()) {
+                // the first token of an included file still starts a line of the output
+                t = new Token(t.kind(), t.text(), t.position(), true);
+            }
+            returnedAny = true;
             return t;
         }
     }
