@@ -113,8 +113,14 @@ final class MacroExpander {
                 continue;
             }
             List<ExpToken> result;
+            ExpToken use = t;
+            Runnable overBudget = () -> {
+                throw Errors.at(use.token(), "macro expansion exceeds " + limits.maxExpansionTokens()
+                        + " tokens (limit maxExpansionTokens) while expanding \"" + m.name() + "\"");
+            };
+            long budget = limits.maxExpansionTokens() - produced;
             if (!m.functionLike()) {
-                result = Substitution.apply(m, t, null, t.hide().with(m.name()));
+                result = Substitution.apply(m, t, null, t.hide().with(m.name()), budget, overBudget);
             } else {
                 ExpToken open = read(f, TokenInput.Mode.PAREN, t.token());
                 if (open == null || !open.is("(")) {
@@ -125,12 +131,12 @@ final class MacroExpander {
                     continue;
                 }
                 Arguments args = collect(f, m, t);
-                result = Substitution.apply(m, t, args, t.hide().intersect(args.close().hide()).with(m.name()));
+                result = Substitution.apply(m, t, args, t.hide().intersect(args.close().hide()).with(m.name()),
+                        limits.maxExpansionTokens() - produced, overBudget);
             }
             produced += result.size();
             if (produced > limits.maxExpansionTokens()) {
-                throw Errors.at(t.token(), "macro expansion exceeds " + limits.maxExpansionTokens()
-                        + " tokens (limit maxExpansionTokens) while expanding \"" + m.name() + "\"");
+                overBudget.run();
             }
             if (result.isEmpty()) {
                 carrySpace = t.spaceBefore();
@@ -152,7 +158,11 @@ final class MacroExpander {
                 throw Errors.at(use.token(), "unterminated argument list invoking macro \"" + m.name() + "\"");
             }
             if (t.is("(")) {
-                depth++;
+                // bounded so that nesting cannot make argument pre-expansion quadratic without end
+                if (++depth > limits.maxExpressionDepth()) {
+                    throw Errors.at(use.token(), "parentheses nested more than " + limits.maxExpressionDepth()
+                            + " deep in the arguments of macro \"" + m.name() + "\" (limit maxExpressionDepth)");
+                }
             } else if (t.is(")")) {
                 if (depth == 0) {
                     args.add(current);

@@ -98,16 +98,19 @@ public record PreprocessorConfig(List<Path> quoteDirectories, List<Path> include
      * @param maxExpressionDepth  how deeply parentheses may nest in an {@code #if} expression
      * @param maxMacroNesting     how deeply macro invocations may nest inside macro arguments (each level is
      *                            expanded before substitution, C17 6.10.3.1)
-     * @param maxFileSize         the largest file or text read, in chars
+     * @param maxFileSize         the largest file (in bytes) or text (in chars) read
      * @param maxExpansionTokens  how many tokens macro expansion may produce in one run, in all
      * @param maxIncludes         how many files one run may read, in all (a file including itself twice would
      *                            otherwise read 2<sup>200</sup> files)
      */
     public record Limits(int maxIncludeDepth, int maxConditionalDepth, int maxExpressionDepth, int maxMacroNesting,
             long maxFileSize, long maxExpansionTokens, int maxIncludes) {
-        /** 200 includes deep, 4096 {@code #if} groups and parentheses deep, 256 macro levels, 64 Mi chars a file, 4 M
-         *  expansion tokens, 100 000 files read. */
-        public static final Limits DEFAULTS = new Limits(200, 4096, 4096, 256, 64L << 20, 4_000_000, 100_000);
+        /**
+         * 200 includes deep (gcc's), 4096 {@code #if} groups and parentheses deep, 256 macro levels, 64 MiB a file,
+         * 1 000 000 expansion tokens (the largest headers tried, OpenSSL's {@code evp.h} with everything it
+         * includes, need under 50 000), 100 000 files read.
+         */
+        public static final Limits DEFAULTS = new Limits(200, 4096, 4096, 256, 64L << 20, 1_000_000, 100_000);
 
         public Limits {
             if (maxIncludeDepth < 1 || maxConditionalDepth < 1 || maxExpressionDepth < 1 || maxMacroNesting < 1

@@ -21,17 +21,28 @@ final class Substitution {
     private final Macro macro;
     private final Arguments args;
     private final ExpToken use;
+    private final long budget;
+    private final Runnable overBudget;
+    private long added;
     private boolean carrySpace;
 
-    private Substitution(Macro macro, Arguments args, ExpToken use) {
+    private Substitution(Macro macro, Arguments args, ExpToken use, long budget, Runnable overBudget) {
         this.macro = macro;
         this.args = args;
         this.use = use;
+        this.budget = budget;
+        this.overBudget = overBudget;
     }
 
-    /** The tokens {@code use} (the macro's name token) is replaced by, before rescanning. */
-    static List<ExpToken> apply(Macro macro, ExpToken use, Arguments args, HideSet hide) {
-        Substitution s = new Substitution(macro, args, use);
+    /**
+     * The tokens {@code use} (the macro's name token) is replaced by, before rescanning.
+     *
+     * @param budget     how many more tokens expansion may produce; {@code overBudget} runs (and throws) as soon
+     *                   as the replacement would exceed it, before it is built in full
+     */
+    static List<ExpToken> apply(Macro macro, ExpToken use, Arguments args, HideSet hide, long budget,
+            Runnable overBudget) {
+        Substitution s = new Substitution(macro, args, use, budget, overBudget);
         List<Token> r = macro.replacement();
         List<ExpToken> result = paste(s.substitute(r, 0, r.size()), use.token());
         Token name = use.token();
@@ -148,6 +159,9 @@ final class Substitution {
     }
 
     private void add(List<ExpToken> items, ExpToken e) {
+        if (++added > budget) {
+            overBudget.run();
+        }
         if (carrySpace && !e.isPaste()) {
             e = e.withSpace(true);
             carrySpace = false;
