@@ -3,7 +3,6 @@ package epsilon.foreign.marshalling.internal.pp;
 import epsilon.foreign.marshalling.internal.source.Lexer;
 import epsilon.foreign.marshalling.internal.source.SourcePosition;
 import epsilon.foreign.marshalling.internal.source.Token;
-import epsilon.foreign.marshalling.internal.source.TokenKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -149,10 +148,5 @@ final class DefineParser {
             }
         }
         return to;
-    }
-
-    /** Whether a token is an identifier spelled {@code text} (TokenKind aside). */
-    static boolean isIdentifier(Token t, String text) {
-        return t.kind() == TokenKind.IDENTIFIER && t.text().equals(text);
     }
 }

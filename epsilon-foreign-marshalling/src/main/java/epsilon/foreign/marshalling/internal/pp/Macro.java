@@ -21,6 +21,7 @@ import java.util.List;
  */
 public record Macro(String name, List<String> parameters, boolean variadic, List<Token> replacement,
         SourcePosition position, boolean builtIn) {
+    /** Copies the lists, so that a macro stays immutable. */
     public Macro {
         parameters = parameters == null ? null : List.copyOf(parameters);
         replacement = List.copyOf(replacement);

@@ -28,6 +28,7 @@ public record PreprocessorConfig(List<Path> quoteDirectories, List<Path> include
         List<Path> systemDirectories, boolean builtInHeaders, List<MacroOption> userMacros,
         List<String> predefinedMacros, Limits limits) {
 
+    /** Copies the lists, so that the configuration stays immutable. */
     public PreprocessorConfig {
         quoteDirectories = List.copyOf(quoteDirectories);
         includeDirectories = List.copyOf(includeDirectories);
@@ -60,6 +61,7 @@ public record PreprocessorConfig(List<Path> quoteDirectories, List<Path> include
      * @param value the replacement text, or null for {@code -U}
      */
     public record MacroOption(String name, String value) {
+        /** Requires a name; a null value means {@code -U}. */
         public MacroOption {
             Objects.requireNonNull(name, "name");
         }
@@ -112,6 +114,7 @@ public record PreprocessorConfig(List<Path> quoteDirectories, List<Path> include
          */
         public static final Limits DEFAULTS = new Limits(200, 4096, 4096, 256, 64L << 20, 1_000_000, 100_000);
 
+        /** Requires every limit to be positive: a zero limit would refuse every input. */
         public Limits {
             if (maxIncludeDepth < 1 || maxConditionalDepth < 1 || maxExpressionDepth < 1 || maxMacroNesting < 1
                     || maxFileSize < 1 || maxExpansionTokens < 1 || maxIncludes < 1) {
@@ -236,6 +239,7 @@ public record PreprocessorConfig(List<Path> quoteDirectories, List<Path> include
             return this;
         }
 
+        /** The immutable configuration collected so far. */
         public PreprocessorConfig build() {
             return new PreprocessorConfig(quote, include, system, builtIn, user, predefined, limits);
         }

@@ -52,8 +52,9 @@ final class Substitution {
         for (int k = 0; k < result.size(); k++) {
             ExpToken e = result.get(k);
             Token t = e.token();
-            boolean space = k == 0 ? name.spaceBefore() : t.spaceBefore();
-            out.add(new ExpToken(new Token(t.kind(), t.text(), where, space, origin), e.hide().union(hide)));
+            Token moved = k == 0 && t.spaceBefore() != name.spaceBefore()
+                    ? new Token(t.kind(), t.text(), where, name.spaceBefore(), origin) : t.at(where, origin);
+            out.add(new ExpToken(moved, e.hide().union(hide)));
         }
         return out;
     }

@@ -54,6 +54,7 @@ final class TranslationRun implements TokenInput, ExpansionContext {
     private String baseFile;
     private Token pendingHash;
     private boolean returnedAny;
+    private SourcePosition endPosition = SourcePosition.BUILT_IN;
     private int filesRead;
 
     TranslationRun(PreprocessorConfig config, HeaderSearch search, MacroTable table) {
@@ -74,23 +75,21 @@ final class TranslationRun implements TokenInput, ExpansionContext {
             throw Errors.at(new SourcePosition(file.name(), 1, 1), "text of " + text.length()
                     + " chars is more than the limit of " + config.limits().maxFileSize() + " (limit maxFileSize)");
         }
-        open(file, text, directory);
+        open(file, text, directory, null);
         expander.run(this, t -> out.add(Errors.notStray(t)));
         out.add(new Token(TokenKind.END, "", endPosition, false));
         return new PreprocessedUnit(out, table.snapshot(), warnings, List.copyOf(files), config.limits(),
                 expander.counter());
     }
 
-    private SourcePosition endPosition = SourcePosition.BUILT_IN;
-
     OpenFile top() {
         return stack.peek();
     }
 
-    private void open(HeaderFile file, String text, Path directory) {
+    private void open(HeaderFile file, String text, Path directory, Token includedAt) {
         if (++filesRead > config.limits().maxIncludes()) {
-            throw Errors.at(new SourcePosition(file.name(), 1, 1), "more than " + config.limits().maxIncludes()
-                    + " files read in one run (limit maxIncludes)");
+            throw Errors.at(includedAt, "more than " + config.limits().maxIncludes() + " files read in one run"
+                    + " (limit maxIncludes) including " + file.name());
         }
         files.add(file.name());
         Lexer lexer = new Lexer(file.name(), text);
@@ -200,7 +199,7 @@ final class TranslationRun implements TokenInput, ExpansionContext {
         }
         String text = found.read(config.limits().maxFileSize(), at.position());
         Path dir = found.path() == null ? null : parentOf(found.path());
-        open(found, text, dir);
+        open(found, text, dir, at);
     }
 
     private static Path parentOf(Path p) {

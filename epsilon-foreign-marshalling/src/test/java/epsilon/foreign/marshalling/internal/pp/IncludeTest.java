@@ -106,6 +106,20 @@ class IncludeTest {
     }
 
     @Test
+    void aGuardedFileIsNotReadAgain() throws IOException {
+        write("inc/guarded.h", "#ifndef G_H\n#define G_H\nguarded\n#endif\n");
+        write("inc/plain.h", "plain\n");
+        // with a budget of 3 files read, ten includes of a guarded header fit, ten of a plain one do not
+        Preprocessor pp = with(PreprocessorConfig.builder().includeDirectory(dir.resolve("inc"))
+                .limits(PreprocessorConfig.Limits.DEFAULTS.withMaxIncludes(3)));
+        assertEquals("guarded", Pp.print(pp.preprocessText("m.c", "#include <guarded.h>\n".repeat(10), null)
+                .tokens()));
+        ParseError e = assertThrows(ParseError.class,
+                () -> pp.preprocessText("m.c", "\n#include <plain.h>\n".repeat(10), null));
+        assertEquals("m.c:6:2", e.source() + ":" + e.line() + ":" + e.column(), e.getMessage());
+    }
+
+    @Test
     void guardedFileIsReadAgainOnceItsMacroIsUndefined() throws IOException {
         write("inc/g.h", "#if !defined(G)\n#define G\ng\n#endif\n");
         Preprocessor pp = with(PreprocessorConfig.builder().includeDirectory(dir.resolve("inc")));
