@@ -15,8 +15,11 @@ final class Arguments {
     private final List<List<ExpToken>> expanded;
     private final ExpToken close;
     private final Function<List<ExpToken>, List<ExpToken>> expander;
+    private final boolean variableAbsent;
 
-    private Arguments(List<List<ExpToken>> raw, ExpToken close, Function<List<ExpToken>, List<ExpToken>> expander) {
+    private Arguments(List<List<ExpToken>> raw, ExpToken close, Function<List<ExpToken>, List<ExpToken>> expander,
+            boolean variableAbsent) {
+        this.variableAbsent = variableAbsent;
         this.raw = raw;
         this.close = close;
         this.expander = expander;
@@ -36,10 +39,14 @@ final class Arguments {
         int given = collected.size();
         if (wanted == 0) {
             if (given == 1 && collected.getFirst().isEmpty()) {
-                return new Arguments(new ArrayList<>(), close, expander);
+                return new Arguments(new ArrayList<>(), close, expander, false);
             }
             throw Errors.at(use, "macro \"" + macro.name() + "\" passed " + given + " arguments, but takes just 0");
         }
+        // gcc counts the variable argument as absent when no comma introduced it, or when it is the only
+        // parameter and nothing was written between the parentheses
+        boolean absent = macro.variadic() && (given == wanted - 1
+                || wanted == 1 && given == 1 && collected.getFirst().isEmpty());
         if (macro.variadic() && given == wanted - 1) {
             collected.add(new ArrayList<>());
             given++;
@@ -52,7 +59,12 @@ final class Arguments {
             throw Errors.at(use, "macro \"" + macro.name() + "\" passed " + given + " arguments, but takes just "
                     + wanted);
         }
-        return new Arguments(collected, close, expander);
+        return new Arguments(collected, close, expander, absent);
+    }
+
+    /** Whether a variadic macro's variable argument was left out, which is when GNU {@code , ##} drops the comma. */
+    boolean variableAbsent() {
+        return variableAbsent;
     }
 
     /** The closing parenthesis: its hide set bounds the expansion's (Prosser's algorithm). */

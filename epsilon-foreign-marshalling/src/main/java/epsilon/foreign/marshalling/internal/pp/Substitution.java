@@ -134,10 +134,13 @@ final class Substitution {
         List<ExpToken> raw = args.raw(p);
         boolean variable = macro.variadic() && p == macro.parameters().size() - 1;
         if (variable && pasteLeft && k - 2 >= from && r.get(k - 2).is(",")) {
-            // GNU: in ", ## __VA_ARGS__" the ## only removes the comma when there are no variable arguments.
+            // GNU: in ", ## __VA_ARGS__" the ## removes the comma when the variable argument is left out (gcc keeps
+            // it for an empty one, f(x,)); otherwise it pastes nothing.
             items.removeLast();
             if (raw.isEmpty()) {
-                items.removeLast();
+                if (args.variableAbsent()) {
+                    items.removeLast();
+                }
                 if (pasteRight) {
                     items.add(ExpToken.placemarker(t));
                 }

@@ -60,9 +60,11 @@ class MacroExpansionTest {
         assertEquals("p(1, 2, 3)", Pp.out("#define v(...) p(__VA_ARGS__)\nv(1, 2, 3)"));
         assertEquals("p()", Pp.out("#define v(...) p(__VA_ARGS__)\nv()"));
         assertEquals("p(a: 1, 2)", Pp.out("#define v(x, args...) p(x: args)\nv(a, 1, 2)"));
-        // GNU comma elision, with the variable argument empty, absent or present
-        assertEquals("f(\"x\") f(\"x\") f(\"x\", 1, 2)", Pp.out(
+        // GNU comma elision: the comma goes when the variable argument is left out, as gcc does it (gcc keeps it
+        // when the argument is there but empty)
+        assertEquals("f(\"x\") f(\"x\",) f(\"x\", 1, 2)", Pp.out(
                 "#define e(fmt, ...) f(fmt, ## __VA_ARGS__)\ne(\"x\") e(\"x\",) e(\"x\", 1, 2)"));
+        assertEquals("p(a) p(a,b) p(a,,)", Pp.out("#define e(...) p(a, ##__VA_ARGS__)\ne() e(b) e(,)"));
         assertEquals("f(a) f(a , b)", Pp.out("#define e(fmt, args...) f(fmt , ##args)\ne(a) e(a, b)"));
     }
 
