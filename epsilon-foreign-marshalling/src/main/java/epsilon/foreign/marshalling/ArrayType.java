@@ -1,5 +1,6 @@
 package epsilon.foreign.marshalling;
 
+import epsilon.foreign.marshalling.internal.layout.LayoutEngine;
 import java.lang.foreign.AddressLayout;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -16,24 +17,43 @@ import java.lang.foreign.ValueLayout;
  * {@code unsigned int[4]}, as raw bits) or an {@code Object[]} of the element's Java values. Reading gives back
  * an array of the element's {@linkplain CType#javaType() Java type}: {@code int[]} for {@code int[4]},
  * {@code long[]} for {@code unsigned int[4]}, {@code String[]} for {@code char *[4]}.
+ *
+ * <p>An array of plain {@code char} (or {@code wchar_t}) is text: {@code char name[16]} reads as the
+ * {@code String} up to its first NUL (or all {@code n} characters when there is none), and takes a {@code String}
+ * whose encoding and terminator fit in {@code n} (a longer one is a {@link ConversionError}, never cut silently),
+ * as well as a {@code byte[]} of at most {@code n} bytes.
+ *
+ * <p>A <em>flexible array member</em> ({@code int data[];} at the end of a struct) has no elements of its own:
+ * {@link #isFlexible()} is true and {@link #count()} 0.
  */
 public final class ArrayType extends SegmentCarriedType {
     private final CType element;
     private final long count;
+    private final boolean flexible;
     private final SequenceLayout layout;
     private final AddressLayout argumentLayout;
 
-    ArrayType(CType element, long count) {
+    ArrayType(CType element, long count, boolean flexible) {
         if (element.isVoid()) {
-            throw new IllegalArgumentException("an array cannot have void elements");
+            throw new DeclarationError("an array cannot have void elements");
         }
         if (count < 0) {
-            throw new IllegalArgumentException("array of " + element.name() + ": count must be >= 0, got " + count);
+            throw new DeclarationError("array of " + element.name() + ": count must be >= 0, got " + count);
         }
         this.element = element;
         this.count = count;
-        this.layout = MemoryLayout.sequenceLayout(count, element.layout());
+        this.flexible = flexible;
+        MemoryLayout elementLayout = LayoutEngine.storageLayout(element);
+        if (elementLayout.byteSize() > 0 && count > Long.MAX_VALUE / elementLayout.byteSize()) {
+            throw new DeclarationError("array of " + count + " " + element.name() + " is larger than any memory");
+        }
+        this.layout = MemoryLayout.sequenceLayout(count, elementLayout);
         this.argumentLayout = ValueLayout.ADDRESS.withTargetLayout(layout);
+    }
+
+    /** A flexible array member, {@code element name[]}: no elements of its own, the element's alignment. */
+    public static ArrayType flexible(CType element) {
+        return new ArrayType(element, 0, true);
     }
 
     /** The type of each element. */
@@ -46,10 +66,20 @@ public final class ArrayType extends SegmentCarriedType {
         return count;
     }
 
-    /** {@code "int[4]"}. */
+    /** Whether this is a flexible array member ({@code T x[]} at the end of a struct). */
+    public boolean isFlexible() {
+        return flexible;
+    }
+
+    /** Whether this is text: an array of plain {@code char} or of {@code wchar_t}, read and written as a String. */
+    public boolean isText() {
+        return element.kind() == Kind.CHAR || element.equals(CType.WCHAR_T);
+    }
+
+    /** {@code "int[4]"}, {@code "char[]"} for a flexible array. */
     @Override
     public String name() {
-        return element.name() + "[" + count + "]";
+        return element.name() + (flexible ? "[]" : "[" + count + "]");
     }
 
     @Override
@@ -69,10 +99,10 @@ public final class ArrayType extends SegmentCarriedType {
         return argumentLayout;
     }
 
-    /** An array class of the element's Java type ({@code int[].class} for {@code int[4]}). */
+    /** {@code String.class} for {@linkplain #isText() text}, else an array class of the element's Java type ({@code int[].class} for {@code int[4]}). */
     @Override
     public Class<?> javaType() {
-        return element.javaType().arrayType();
+        return isText() ? String.class : element.javaType().arrayType();
     }
 
     /** True: a Java array passed as a parameter is copied into native memory. */
@@ -83,7 +113,8 @@ public final class ArrayType extends SegmentCarriedType {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ArrayType that && count == that.count && element.equals(that.element);
+        return other instanceof ArrayType that && count == that.count && flexible == that.flexible
+                && element.equals(that.element);
     }
 
     @Override

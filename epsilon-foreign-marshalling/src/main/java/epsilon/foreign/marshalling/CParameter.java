@@ -4,20 +4,49 @@ import java.util.Objects;
 
 /**
  * One parameter of a {@link CPrototype}: its name as written in the prototype ({@code null} when the prototype
- * gave none, as in {@code int abs(int)}) and its type.
+ * gave none, as in {@code int abs(int)}), its type, and whether C forbids {@code NULL} for it.
  *
- * @param name the parameter's name, or {@code null}
- * @param type the parameter's type; never {@code void}
+ * <p>A parameter is {@code nonnull} when its declaration says so ({@code __attribute__((nonnull(1)))}, glibc's
+ * {@code __nonnull ((1))}, or a bare {@code nonnull} covering every pointer parameter): such a parameter refuses
+ * Java {@code null} and {@link java.lang.foreign.MemorySegment#NULL} with a {@link NullArgumentError} before C runs,
+ * because C would dereference it.
+ *
+ * @param name    the parameter's name, or {@code null}
+ * @param type    the parameter's type; never {@code void}
+ * @param nonnull whether C requires a non-NULL pointer here
  */
-public record CParameter(String name, CType type) {
+public record CParameter(String name, CType type, boolean nonnull) {
     /**
-     * @throws IllegalArgumentException if {@code type} is {@code void}
+     * @throws DeclarationError if {@code type} is {@code void}, or {@code nonnull} is set on a type that is not a
+     *                          pointer
      */
     public CParameter {
         Objects.requireNonNull(type, "type");
         if (type.isVoid()) {
-            throw new IllegalArgumentException("parameter " + (name == null ? "" : "'" + name + "' ") + "cannot be void");
+            throw new DeclarationError("parameter " + (name == null ? "" : "'" + name + "' ") + "cannot be void");
         }
+        if (nonnull && !isPointer(type)) {
+            throw new DeclarationError("parameter " + (name == null ? "" : "'" + name + "' ") + "of type "
+                    + type.name() + " cannot be nonnull: only pointers can be NULL");
+        }
+    }
+
+    /** A parameter that may be NULL where its type allows it. */
+    public CParameter(String name, CType type) {
+        this(name, type, false);
+    }
+
+    /** Whether C passes {@code type} as an address that may be NULL. */
+    static boolean isPointer(CType type) {
+        return switch (type.kind()) {
+            case POINTER, STRING, ARRAY, FUNCTION_POINTER -> true;
+            default -> false;
+        };
+    }
+
+    /** This parameter, marked nonnull. */
+    public CParameter asNonnull() {
+        return nonnull ? this : new CParameter(name, type, true);
     }
 
     /** The C spelling: {@code "const char *s"} is shown as {@code "char *s"}, a function pointer as {@code "int (*cmp)(void *, void *)"}. */

@@ -1,6 +1,6 @@
 package epsilon.foreign.marshalling;
 
-import epsilon.foreign.marshalling.internal.DeclarationParser;
+import epsilon.foreign.marshalling.internal.parse.FrontEnd;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemoryLayout;
 import java.util.ArrayList;
@@ -25,18 +25,29 @@ import java.util.stream.Collectors;
  * @param returnType what the function returns, possibly {@link CType#VOID}
  * @param parameters the declared (fixed) parameters, in order
  * @param variadic   whether the parameter list ends with {@code ...}
+ * @param symbol     the name the linker looks up: {@code name}, unless the declaration renames it with
+ *                   {@code __asm__("...")} (glibc's {@code __REDIRECT}); {@code null} for a function pointer type
  */
-public record CPrototype(String name, CType returnType, List<CParameter> parameters, boolean variadic) {
+public record CPrototype(String name, CType returnType, List<CParameter> parameters, boolean variadic,
+                         String symbol) {
     /**
-     * @throws IllegalArgumentException if an array is returned (C functions cannot return arrays)
+     * @throws DeclarationError if an array or a function is returned (C functions cannot return either)
      */
     public CPrototype {
         Objects.requireNonNull(returnType, "returnType");
         parameters = List.copyOf(parameters);
         if (returnType instanceof ArrayType) {
-            throw new IllegalArgumentException((name == null ? "a function" : name) + " cannot return an array ("
+            throw new DeclarationError((name == null ? "a function" : name) + " cannot return an array ("
                     + returnType.name() + ")");
         }
+        if (symbol == null) {
+            symbol = name;
+        }
+    }
+
+    /** A prototype whose symbol is its name. */
+    public CPrototype(String name, CType returnType, List<CParameter> parameters, boolean variadic) {
+        this(name, returnType, parameters, variadic, name);
     }
 
     /**
@@ -56,7 +67,7 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
      *                    {@code "expected ')' at 1:17 but found 'x'"}
      */
     public static CPrototype parse(String text) {
-        return DeclarationParser.parsePrototype(text);
+        return FrontEnd.prototype(text);
     }
 
     /** A prototype with unnamed parameters of the given types, not variadic. */
@@ -85,6 +96,9 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
      * {@link java.lang.foreign.Linker.Option#firstVariadicArg(int)} with {@link #arity()}.
      */
     public FunctionDescriptor descriptor() {
+        unsupported().ifPresent(why -> {
+            throw new ForeignError("cannot call " + (name == null ? "a function pointer" : name) + ": " + why, name);
+        });
         MemoryLayout[] arguments = new MemoryLayout[parameters.size()];
         for (int i = 0; i < arguments.length; i++) {
             arguments[i] = parameters.get(i).type().argumentLayout();
@@ -92,6 +106,41 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
         return returnType.isVoid()
                 ? FunctionDescriptor.ofVoid(arguments)
                 : FunctionDescriptor.of(returnType.argumentLayout(), arguments);
+    }
+
+    /**
+     * Why Java cannot call this function, if it cannot: a parameter or result whose type has no carrier
+     * ({@code long double}, {@code __int128}, an opaque or incomplete type by value).
+     */
+    public java.util.Optional<String> unsupported() {
+        java.util.Optional<String> result = byValueProblem(returnType, "its result");
+        if (result.isPresent()) {
+            return result;
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            CParameter parameter = parameters.get(i);
+            java.util.Optional<String> problem = byValueProblem(parameter.type(),
+                    "parameter " + i + (parameter.name() == null ? "" : " (" + parameter.name() + ")"));
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<String> byValueProblem(CType type, String where) {
+        return switch (type) {
+            case OpaqueType opaque -> java.util.Optional.of(where + " is " + opaque.name() + " by value: "
+                    + opaque.reason());
+            case StructType struct when !struct.isComplete() -> java.util.Optional.of(where + " is " + struct.name()
+                    + " by value, which is declared but never defined");
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    /** The indexes of the parameters that refuse NULL ({@link CParameter#nonnull()}), in order. */
+    public int[] nonnullParameters() {
+        return java.util.stream.IntStream.range(0, parameters.size()).filter(i -> parameters.get(i).nonnull()).toArray();
     }
 
     /** The C spelling, such as {@code "size_t strlen(char *s)"} ({@code const} is not kept). */

@@ -65,7 +65,7 @@ import java.nio.charset.Charset;
  * }
  */
 public sealed interface CType
-        permits ScalarType, EnumType, SegmentCarriedType {
+        permits ScalarType, EnumType, SegmentCarriedType, OpaqueType {
 
     /**
      * What kind of value a type holds: the switch key of every conversion. Integer kinds are named for their
@@ -109,7 +109,9 @@ public sealed interface CType
         /** A struct or union by value ({@link StructType}). */
         STRUCT,
         /** A pointer to a C function ({@link FunctionPointerType}). */
-        FUNCTION_POINTER;
+        FUNCTION_POINTER,
+        /** A type Java can only point to, or hold as bytes ({@link OpaqueType}): {@code FILE}, {@code long double}. */
+        OPAQUE;
 
         /** Whether this kind is one of the eight integer kinds (not {@code BOOL}, {@code CHAR} or {@code ENUM}). */
         public boolean isInteger() {
@@ -262,7 +264,12 @@ public sealed interface CType
      * not the {@link #STRING} type.
      */
     static CType pointerTo(CType target) {
-        return PointerType.to(target);
+        return PointerType.to(target, false);
+    }
+
+    /** A pointer to a {@code const} target: {@code pointerToConst(INT)} is {@code const int *}, equal to {@code int *}. */
+    static CType pointerToConst(CType target) {
+        return PointerType.to(target, true);
     }
 
     /** {@code char *} text in the given charset, NUL-terminated with a terminator as wide as one code unit (2 bytes for UTF-16, 4 for UTF-32). */
@@ -274,23 +281,58 @@ public sealed interface CType
      * A C array of {@code count} elements: {@code T[count]}. In memory (a struct field, {@link Marshal#write})
      * it is the elements themselves; as a parameter it decays to a pointer to the first element.
      *
-     * @throws IllegalArgumentException if {@code element} is {@code void} or {@code count} is negative
+     * @throws DeclarationError if {@code element} is {@code void} or {@code count} is negative
      */
     static CType arrayOf(CType element, long count) {
-        return new ArrayType(element, count);
+        return new ArrayType(element, count, false);
     }
 
     /** An enumeration, exchanged with C as an {@code int} and with Java as a keyword or enum constant. */
     static CType enumOf(CEnum enumeration) {
-        return new EnumType(enumeration);
+        return new EnumType(enumeration, (ScalarType) INT);
     }
 
     /**
-     * A struct or union passed by value, with the layout the caller computed (for instance with the struct
-     * module). {@code name} is the C spelling, such as {@code "struct tm"} or {@code "div_t"}.
+     * An enumeration stored as {@code underlying} (an integer type): {@code unsigned int} for an enum with values
+     * past {@code INT_MAX}, {@code unsigned char} for a packed one.
+     *
+     * @throws DeclarationError if {@code underlying} is not an integer type
+     */
+    static CType enumOf(CEnum enumeration, CType underlying) {
+        if (!(underlying instanceof ScalarType scalar)) {
+            throw new DeclarationError("enum " + enumeration.name() + " cannot be stored as " + underlying.name());
+        }
+        return new EnumType(enumeration, scalar);
+    }
+
+    /**
+     * A struct or union passed by value, from a JDK layout whose members are all named: the same as
+     * {@link StructType#of(GroupLayout)} under {@code name} (the C spelling, such as {@code "struct tm"} or
+     * {@code "div_t"}).
+     *
+     * @throws DeclarationError when the layout's offsets are not what C would give
      */
     static CType struct(String name, GroupLayout layout) {
-        return new StructType(name, layout);
+        return StructType.of((GroupLayout) layout.withName(name));
+    }
+
+    /** A type known only by name, usable behind a pointer: {@code pointerTo(opaque("sqlite3"))} is {@code sqlite3 *}. */
+    static CType opaque(String name) {
+        return OpaqueType.named(name);
+    }
+
+    /**
+     * {@code type} under a typedef name, as {@code typedef unsigned int uInt;} makes it: scalars, strings and
+     * pointers take the new name (so messages say {@code uInt}); structs, unions, enums and function pointers keep
+     * their own, since C code names them either way. Nothing is registered: see {@link #define} for that.
+     */
+    static CType typedef(String name, CType type) {
+        return switch (type) {
+            case ScalarType scalar when !scalar.isVoid() -> scalar.named(name);
+            case PointerType pointer -> pointer.named(name);
+            case StringType string -> string.named(name);
+            default -> type;
+        };
     }
 
     /** A pointer to a C function with the given signature, such as {@code qsort}'s comparator. */

@@ -1,6 +1,5 @@
 package epsilon.foreign.marshalling;
 
-import epsilon.foreign.marshalling.internal.NativeLayouts;
 import java.lang.foreign.ValueLayout;
 import java.util.Objects;
 
@@ -8,17 +7,29 @@ import java.util.Objects;
  * A C enumeration ({@link CType#enumOf}): an {@code int} in C, a keyword or a Java enum constant in Java.
  *
  * <p>{@link Marshal#toForeign} accepts a keyword {@code String} (see {@link CEnum#valueOf(String)}), a Java enum
- * constant, or any integral number within {@code int} range (passed unchecked, since C code commonly combines
+ * constant, or any integral number within the underlying type's range (passed unchecked, since C code commonly combines
  * enumerators as flags). {@link Marshal#fromForeign} returns the keyword, or the Java enum constant when the
  * {@link CEnum} was made from a Java enum class; a value with no enumerator is a {@link ConversionError}.
  */
 public final class EnumType implements CType {
-    private static final ValueLayout.OfInt INT = (ValueLayout.OfInt) NativeLayouts.canonical("int");
-
     private final CEnum enumeration;
+    private final ScalarType underlying;
 
-    EnumType(CEnum enumeration) {
+    EnumType(CEnum enumeration, ScalarType underlying) {
         this.enumeration = Objects.requireNonNull(enumeration, "enumeration");
+        this.underlying = Objects.requireNonNull(underlying, "underlying");
+        if (!underlying.kind().isInteger()) {
+            throw new DeclarationError("enum " + enumeration.name() + " cannot be stored as " + underlying.name()
+                    + ": an enum's type is an integer type");
+        }
+    }
+
+    /**
+     * The integer type C stores the enum as: {@code int} (or {@code unsigned int} when every value is non-negative
+     * and one needs it), smaller for a {@code packed} enum.
+     */
+    public ScalarType underlying() {
+        return underlying;
     }
 
     /** The keyword/value mapping. */
@@ -37,15 +48,21 @@ public final class EnumType implements CType {
         return Kind.ENUM;
     }
 
-    /** The canonical {@code int} layout. */
+    /** The underlying integer's layout. */
     @Override
-    public ValueLayout.OfInt layout() {
-        return INT;
+    public ValueLayout layout() {
+        return underlying.layout();
     }
 
     @Override
+    public java.lang.foreign.MemoryLayout argumentLayout() {
+        return underlying.argumentLayout();
+    }
+
+    /** The underlying integer's carrier: {@code int} for an ordinary enum. */
+    @Override
     public Class<?> carrier() {
-        return int.class;
+        return underlying.carrier();
     }
 
     /** {@code String.class} (keywords), or the Java enum class the {@link CEnum} was made from. */
@@ -56,7 +73,7 @@ public final class EnumType implements CType {
 
     @Override
     public boolean isSigned() {
-        return true;
+        return underlying.isSigned();
     }
 
     @Override
@@ -66,7 +83,8 @@ public final class EnumType implements CType {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof EnumType that && enumeration.equals(that.enumeration);
+        return other instanceof EnumType that && enumeration.equals(that.enumeration)
+                && underlying.kind() == that.underlying.kind();
     }
 
     @Override

@@ -42,6 +42,53 @@ public final class FunctionPointerType extends SegmentCarriedType {
         return Kind.FUNCTION_POINTER;
     }
 
+    /**
+     * Whether a function with signature {@code function} may be called through this pointer without breaking the
+     * C calling convention: the same number of parameters, both variadic or neither, and at each position (and for
+     * the result) types the ABI passes the same way. Any two data pointers match (a comparator declared over
+     * {@code const int *} fits {@code qsort}'s {@code const void *}), as do integers of the same width whatever their
+     * sign (and enums of their underlying width); {@code float}, {@code double}, {@code bool} and structs match only
+     * themselves; {@code void} only {@code void}.
+     */
+    public boolean accepts(CPrototype function) {
+        Objects.requireNonNull(function, "function");
+        if (function.variadic() != signature.variadic() || function.arity() != signature.arity()) {
+            return false;
+        }
+        if (!sameAbi(signature.returnType(), function.returnType())) {
+            return false;
+        }
+        for (int i = 0; i < signature.arity(); i++) {
+            if (!sameAbi(signature.parameters().get(i).type(), function.parameters().get(i).type())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameAbi(CType declared, CType actual) {
+        if (declared.isVoid() || actual.isVoid()) {
+            return declared.isVoid() && actual.isVoid();
+        }
+        if (isAddress(declared) || isAddress(actual)) {
+            return isAddress(declared) && isAddress(actual);
+        }
+        if (declared.kind() == Kind.STRUCT || actual.kind() == Kind.STRUCT) {
+            return declared.kind() == actual.kind() && declared.layout().withoutName().equals(actual.layout().withoutName());
+        }
+        if (declared.kind() == Kind.OPAQUE || actual.kind() == Kind.OPAQUE) {
+            return declared.equals(actual);
+        }
+        return declared.carrier() == actual.carrier();
+    }
+
+    private static boolean isAddress(CType type) {
+        return switch (type.kind()) {
+            case POINTER, STRING, ARRAY, FUNCTION_POINTER -> true;
+            default -> false;
+        };
+    }
+
     /** {@link ValueLayout#ADDRESS}. */
     @Override
     public AddressLayout layout() {

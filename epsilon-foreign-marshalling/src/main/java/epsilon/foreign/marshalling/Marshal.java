@@ -1,8 +1,9 @@
 package epsilon.foreign.marshalling;
 
-import epsilon.foreign.marshalling.internal.Failures;
-import epsilon.foreign.marshalling.internal.MemoryAccess;
-import epsilon.foreign.marshalling.internal.ToForeign;
+import epsilon.foreign.marshalling.internal.convert.Failures;
+import epsilon.foreign.marshalling.internal.convert.FromForeign;
+import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
+import epsilon.foreign.marshalling.internal.convert.ToForeign;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.math.BigInteger;
@@ -36,9 +37,12 @@ import java.math.BigInteger;
  * <li>{@code bool}: {@code Boolean}.</li>
  * <li>{@code char *}: a {@code String} (copied, NUL-terminated, in the type's charset), a {@code MemorySegment},
  *     or {@code null}.</li>
- * <li>pointers: see {@link PointerType}; arrays: see {@link ArrayType}; enums: see {@link EnumType}; structs by
- *     value: a {@code MemorySegment} of exactly the struct's size; function pointers: a {@code MemorySegment}.</li>
+ * <li>pointers: see {@link PointerType}; arrays: see {@link ArrayType} ({@code char[n]} takes a {@code String});
+ *     enums: see {@link EnumType}; structs by value: a {@code MemorySegment} of exactly the struct's size; function
+ *     pointers: a {@code MemorySegment}.</li>
  * </ul>
+ * These are the rules everywhere a Java value becomes a C value: call arguments at every level, struct fields
+ * (the struct module), callback results and {@code call-callback} arguments (the callback module).
  * Memory for copies comes from the allocator the caller passes and lives as long as it does (with an
  * {@link java.lang.foreign.Arena}, until the arena closes).
  *
@@ -109,20 +113,7 @@ public final class Marshal {
      * @throws ConversionError for an enum value with no keyword, or a string with no terminator in a sized segment
      */
     public static Object fromForeign(Object carrierValue, CType type) {
-        return switch (type.kind()) {
-            case VOID -> null;
-            case UINT8 -> Byte.toUnsignedInt((Byte) carrierValue);
-            case UINT16 -> Short.toUnsignedInt((Short) carrierValue);
-            case UINT32 -> Integer.toUnsignedLong((Integer) carrierValue);
-            case STRING -> MemoryAccess.string((MemorySegment) carrierValue, (StringType) type);
-            case ARRAY -> MemoryAccess.arrayFromPointer((MemorySegment) carrierValue, (ArrayType) type);
-            case ENUM -> {
-                CEnum enumeration = ((EnumType) type).enumeration();
-                int value = (Integer) carrierValue;
-                yield enumeration.isJavaEnum() ? enumeration.constantOf(value) : enumeration.keywordOf(value);
-            }
-            default -> carrierValue;
-        };
+        return FromForeign.convert(carrierValue, type);
     }
 
     /**

@@ -1,6 +1,6 @@
 package epsilon.foreign.marshalling;
 
-import epsilon.foreign.marshalling.internal.MemoryAccess;
+import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 

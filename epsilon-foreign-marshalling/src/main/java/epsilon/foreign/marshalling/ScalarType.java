@@ -14,13 +14,21 @@ public final class ScalarType implements CType {
     private final String name;
     private final Kind kind;
     private final ValueLayout layout;
+    /** The canonical layout: {@link #layout} unless an alignment attribute changed the alignment in memory. */
+    private final ValueLayout callLayout;
     private final Class<?> javaType;
     private final boolean signed;
 
     private ScalarType(String name, Kind kind, ValueLayout layout, Class<?> javaType, boolean signed) {
+        this(name, kind, layout, layout, javaType, signed);
+    }
+
+    private ScalarType(String name, Kind kind, ValueLayout layout, ValueLayout callLayout, Class<?> javaType,
+                       boolean signed) {
         this.name = name;
         this.kind = kind;
         this.layout = layout;
+        this.callLayout = callLayout;
         this.javaType = javaType;
         this.signed = signed;
     }
@@ -62,6 +70,31 @@ public final class ScalarType implements CType {
         };
     }
 
+    /**
+     * The same type under another name, as a C {@code typedef} makes it: {@code typedef unsigned int uInt;} is
+     * {@code UNSIGNED_INT.named("uInt")}. The kind, layout and Java type are unchanged.
+     */
+    public ScalarType named(String alias) {
+        return alias.equals(name) ? this : new ScalarType(alias, kind, layout, callLayout, javaType, signed);
+    }
+
+    /**
+     * The same type aligned to {@code byteAlignment} in memory ({@code typedef int aligned_int
+     * __attribute__((aligned(16)))}). Calls pass it with its natural alignment: {@link #argumentLayout()} is the
+     * canonical layout.
+     *
+     * @throws DeclarationError for {@code void} or an alignment that is not a power of two
+     */
+    public ScalarType withAlignment(long byteAlignment) {
+        if (layout == null) {
+            throw new DeclarationError("void has no alignment");
+        }
+        if (byteAlignment <= 0 || Long.bitCount(byteAlignment) != 1) {
+            throw new DeclarationError(name + ": alignment must be a power of two, not " + byteAlignment);
+        }
+        return new ScalarType(name, kind, layout.withByteAlignment(byteAlignment), callLayout, javaType, signed);
+    }
+
     @Override
     public String name() {
         return name;
@@ -85,9 +118,11 @@ public final class ScalarType implements CType {
         return layout;
     }
 
+    /** The canonical layout, whatever alignment {@link #withAlignment} gave the type in memory. */
     @Override
     public MemoryLayout argumentLayout() {
-        return layout();
+        layout();
+        return callLayout;
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class StringType extends SegmentCarriedType {
         };
     }
 
+    /** This string type under a typedef name ({@code typedef char *string_t;}). */
+    public StringType named(String typedefName) {
+        return new StringType(charset, typedefName);
+    }
+
     /** The charset text is encoded in. */
     public Charset charset() {
         return charset;
@@ -65,12 +70,12 @@ public final class StringType extends SegmentCarriedType {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StringType that && charset.equals(that.charset) && name.equals(that.name);
+        return other instanceof StringType that && charset.equals(that.charset);
     }
 
     @Override
     public int hashCode() {
-        return charset.hashCode() * 31 + name.hashCode();
+        return charset.hashCode();
     }
 
     /** The C spelling, with the charset when it is not UTF-8. */

@@ -1,28 +1,174 @@
 package epsilon.foreign.marshalling;
 
+import epsilon.foreign.marshalling.internal.layout.FieldPaths;
+import epsilon.foreign.marshalling.internal.layout.LayoutEngine;
+import epsilon.foreign.marshalling.internal.layout.LayoutEngine.Member;
+import java.lang.foreign.AddressLayout;
 import java.lang.foreign.GroupLayout;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.PaddingLayout;
+import java.lang.foreign.SequenceLayout;
+import java.lang.foreign.UnionLayout;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A struct or union passed by value ({@link CType#struct}), with a layout computed elsewhere (the struct
- * module, or by hand with {@link java.lang.foreign.MemoryLayout#structLayout}).
+ * A C struct or union, laid out by the platform's ABI rules (Lisp {@code define-c-struct} and
+ * {@code define-c-union}): natural alignment, padding between fields and at the end, {@code packed},
+ * {@code #pragma pack}, explicit alignment, bit-fields, anonymous members, nested structs and fixed arrays. Its
+ * {@link #layout()} is a JDK {@link GroupLayout}, so it plugs into any Panama API, and it is a {@link CType}, so it
+ * can be passed and returned by value in any call.
  *
- * <p>Java sees a {@link MemorySegment} holding the bytes. {@link Marshal#toForeign} accepts a segment of exactly
- * the struct's size; {@link Marshal#read} returns a slice of the memory it reads from (a view, not a copy).
- * {@code div_t}, {@code ldiv_t} and {@code lldiv_t} are predefined with the linker's {@code int}, {@code long}
- * and {@code long long} layouts.
+ * {@snippet :
+ * StructType timeval = StructType.struct("struct timeval")
+ *         .field("tv_sec", "time_t")
+ *         .field("tv_usec", "suseconds_t")
+ *         .build();
+ * timeval.byteSize();              // 16 on LP64
+ * timeval.offsetOf("tv_usec");     // 8
+ * }
+ * The same type comes from header text: {@code CHeader.parse("struct timeval { time_t tv_sec; suseconds_t tv_usec; };")
+ * .struct("timeval")}. Zero-copy views of structs in memory are the struct module's ({@code StructView}).
+ *
+ * <p>A struct that points to itself, or is used before it is defined, is first {@linkplain #declare declared} and
+ * then {@linkplain Builder#complete completed}: until then it is incomplete, and only a pointer to it is usable.
+ *
+ * <p>Two complete struct types are equal when their names, kinds, fields and sizes are; a pointer field compares
+ * its target struct by name, so self-referential types compare without recursion.
  */
 public final class StructType extends SegmentCarriedType {
     private final String name;
-    private final GroupLayout layout;
+    private final boolean union;
+    private volatile Definition definition;
+    private final Map<String, CField> paths = new ConcurrentHashMap<>();
 
-    StructType(String name, GroupLayout layout) {
+    /** What completing the type fixes: fields, layout, size and alignment. */
+    private record Definition(List<CField> fields, Map<String, CField> byName, GroupLayout layout, long byteSize,
+                              long byteAlignment) {}
+
+    private StructType(String name, boolean union) {
         this.name = Objects.requireNonNull(name, "name");
-        this.layout = Objects.requireNonNull(layout, "layout");
+        this.union = union;
     }
 
-    /** The C spelling given at creation: {@code "struct tm"}, {@code "div_t"}. */
+    /** Starts a struct definition; {@code name} is how C and messages spell it: {@code "struct timeval"}, {@code "div_t"}. */
+    public static Builder struct(String name) {
+        return new Builder(name, false);
+    }
+
+    /** Starts a union definition: every member at offset 0, the size of the largest, rounded to the alignment. */
+    public static Builder union(String name) {
+        return new Builder(name, true);
+    }
+
+    /**
+     * A struct or union that is declared but not yet defined ({@code struct node;}): a pointer to it may be taken
+     * now, for instance by its own fields, and {@link Builder#complete} defines it later.
+     */
+    public static StructType declare(String name, boolean union) {
+        return new StructType(name, union);
+    }
+
+    /**
+     * The struct a JDK group layout describes: named value members become scalar fields (integers signed, as Java's
+     * own types are), addresses {@code void *}, named groups nested structs, sequences arrays; padding is dropped and
+     * recomputed by the C rules, which must give the layout's own offsets. A member without a name is called
+     * {@code _} followed by its index ({@code _9}). Lets a layout from anywhere (another library, a
+     * {@code FunctionDescriptor}) be passed by value and viewed by name.
+     *
+     * @throws DeclarationError when the layout's offsets or size are not what C would give
+     */
+    public static StructType of(GroupLayout layout) {
+        String name = layout.name().orElse(layout instanceof UnionLayout ? "union" : "struct");
+        Builder builder = layout instanceof UnionLayout ? union(name) : struct(name);
+        Map<String, Long> positions = new java.util.HashMap<>();
+        long index = 0;
+        for (MemoryLayout member : layout.memberLayouts()) {
+            if (!(member instanceof PaddingLayout)) {
+                String field = member.name().orElse("_" + index);
+                positions.put(field, index);
+                builder.field(field, typeOf(name, member));
+            }
+            index++;
+        }
+        StructType type = builder.build();
+        for (CField field : type.fields()) {
+            long expected = layout.byteOffset(MemoryLayout.PathElement.groupElement(positions.get(field.name())));
+            if (expected != field.offset()) {
+                throw new DeclarationError(name + ": field '" + field.name() + "' is at offset " + expected
+                        + " in the layout but C would put it at " + field.offset());
+            }
+        }
+        if (type.byteSize() != layout.byteSize()) {
+            throw new DeclarationError(name + ": the layout has " + layout.byteSize() + " bytes but C would make it "
+                    + type.byteSize());
+        }
+        return type;
+    }
+
+    private static CType typeOf(String struct, MemoryLayout member) {
+        return switch (member) {
+            case AddressLayout address -> CType.POINTER;
+            case ValueLayout value -> scalarOf(struct, value);
+            case GroupLayout group -> of(group);
+            case SequenceLayout sequence -> CType.arrayOf(typeOf(struct, sequence.elementLayout().withName("element")),
+                    sequence.elementCount());
+            default -> throw new DeclarationError(struct + ": cannot use member " + member + " as a C field");
+        };
+    }
+
+    private static CType scalarOf(String struct, ValueLayout value) {
+        Class<?> carrier = value.carrier();
+        if (carrier == boolean.class) {
+            return CType.BOOL;
+        }
+        if (carrier == float.class) {
+            return CType.FLOAT;
+        }
+        if (carrier == double.class) {
+            return CType.DOUBLE;
+        }
+        if (carrier == char.class) {
+            return CType.UINT16;
+        }
+        return switch ((int) value.byteSize()) {
+            case 1 -> CType.INT8;
+            case 2 -> CType.INT16;
+            case 4 -> CType.INT32;
+            case 8 -> CType.INT64;
+            default -> throw new DeclarationError(struct + ": no C integer of " + value.byteSize() + " bytes");
+        };
+    }
+
+    /**
+     * This struct aligned to at least {@code byteAlignment}, as an {@code aligned} attribute on a typedef makes it
+     * ({@code typedef struct { ... } buf_t __attribute__((aligned(16)));}): the same fields and size, a larger
+     * alignment. An alignment no larger than the struct's own gives the struct itself.
+     *
+     * @throws DeclarationError for an incomplete struct or an alignment that is not a power of two
+     */
+    public StructType withAlignment(long byteAlignment) {
+        if (byteAlignment <= 0 || Long.bitCount(byteAlignment) != 1) {
+            throw new DeclarationError(name + ": alignment must be a power of two, not " + byteAlignment);
+        }
+        Definition known = definition();
+        if (byteAlignment <= known.byteAlignment()) {
+            return this;
+        }
+        StructType aligned = new StructType(name, union);
+        aligned.definition = new Definition(known.fields(), known.byName(),
+                (GroupLayout) known.layout().withByteAlignment(byteAlignment), known.byteSize(), byteAlignment);
+        return aligned;
+    }
+
+    /** The C spelling: {@code "struct timeval"}, {@code "union value"}, or the name it was built with. */
     @Override
     public String name() {
         return name;
@@ -33,10 +179,97 @@ public final class StructType extends SegmentCarriedType {
         return Kind.STRUCT;
     }
 
-    /** The struct's or union's layout, padding included. */
+    /** Whether this is a union. */
+    public boolean isUnion() {
+        return union;
+    }
+
+    /** Whether the members are known: false between {@link #declare} and {@link Builder#complete}. */
+    public boolean isComplete() {
+        return definition != null;
+    }
+
+    private Definition definition() {
+        Definition known = definition;
+        if (known == null) {
+            throw new DeclarationError(name + " is incomplete: it is declared but not defined, so only a pointer to it"
+                    + " can be used");
+        }
+        return known;
+    }
+
+    /** The JDK layout: named members, explicit padding, the C size and alignment. */
     @Override
     public GroupLayout layout() {
-        return layout;
+        return definition().layout();
+    }
+
+    /** {@code sizeof}. */
+    @Override
+    public long byteSize() {
+        return definition().byteSize();
+    }
+
+    /** {@code _Alignof}. */
+    public long byteAlignment() {
+        return definition().byteAlignment();
+    }
+
+    /** The fields in declaration order; the members of anonymous structs and unions appear as this one's. */
+    public List<CField> fields() {
+        return definition().fields();
+    }
+
+    /** Whether a field of that name exists (Lisp {@code has-field}). */
+    public boolean hasField(String field) {
+        return definition().byName().containsKey(field);
+    }
+
+    /**
+     * The field of that name.
+     *
+     * @throws FieldPathError naming the fields there are
+     */
+    public CField field(String field) {
+        CField found = definition().byName().get(field);
+        if (found == null) {
+            throw new FieldPathError(name + " has no field '" + field + "'; its fields are "
+                    + definition().byName().keySet());
+        }
+        return found;
+    }
+
+    /**
+     * A field or a path through nested structs and arrays, resolved once and cached: {@code "tv_sec"},
+     * {@code "pos.x"}, {@code "points[2].y"}, {@code "grid[1][2]"}. The result's name is the path, its offset is from
+     * the start of this struct.
+     *
+     * @throws FieldPathError for an unknown field, an index past the end of an array, or a path into a scalar
+     */
+    public CField path(String path) {
+        Objects.requireNonNull(path, "path");
+        CField cached = paths.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        CField resolved = FieldPaths.resolve(this, path);
+        paths.putIfAbsent(path, resolved);
+        return resolved;
+    }
+
+    /** The byte offset of a field or path (Lisp {@code struct-field-offset}). */
+    public long offsetOf(String path) {
+        return path(path).offset();
+    }
+
+    /** The type of a field or path. */
+    public CType fieldType(String path) {
+        return path(path).type();
+    }
+
+    /** The size in bytes of a field or path (for a bit-field, of the bytes it touches). */
+    public long fieldSize(String path) {
+        return path(path).byteSize();
     }
 
     @Override
@@ -44,7 +277,7 @@ public final class StructType extends SegmentCarriedType {
         return MemorySegment.class;
     }
 
-    /** False: a struct is passed as the segment the caller already holds. */
+    /** False: a struct is passed as memory the caller already holds (or that a call frame provides). */
     @Override
     public boolean needsAllocator() {
         return false;
@@ -52,11 +285,181 @@ public final class StructType extends SegmentCarriedType {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StructType that && name.equals(that.name) && layout.equals(that.layout);
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof StructType that) || union != that.union || !name.equals(that.name)) {
+            return false;
+        }
+        Definition mine = definition;
+        Definition theirs = that.definition;
+        return mine != null && theirs != null && mine.byteSize() == theirs.byteSize()
+                && mine.byteAlignment() == theirs.byteAlignment() && mine.fields().equals(theirs.fields());
     }
 
     @Override
     public int hashCode() {
-        return name.hashCode() * 31 + layout.hashCode();
+        return name.hashCode() * 31 + (union ? 1 : 0);
+    }
+
+    /** {@code struct timeval { time_t tv_sec @0; suseconds_t tv_usec @8; } size=16 align=8}. */
+    public String describe() {
+        Definition known = definition;
+        if (known == null) {
+            return name + " (incomplete)";
+        }
+        StringBuilder text = new StringBuilder(name).append(" {");
+        for (CField field : known.fields()) {
+            text.append(' ').append(field).append(';');
+        }
+        return text.append(" } size=").append(known.byteSize()).append(" align=").append(known.byteAlignment())
+                .toString();
+    }
+
+    /** Collects the members of a struct or union, in declaration order. Not thread-safe; build once. */
+    public static final class Builder {
+        private final String name;
+        private final boolean union;
+        private final List<Member> members = new ArrayList<>();
+        private final java.util.Set<String> names = new java.util.HashSet<>();
+        private boolean packed;
+        private long alignment;
+        private long maxFieldAlignment;
+
+        private Builder(String name, boolean union) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.union = union;
+        }
+
+        /** A field of a type named by C text: {@code "int"}, {@code "unsigned long"}, {@code "char *"}, {@code "double[3]"}. */
+        public Builder field(String field, String cType) {
+            return field(field, CType.parse(cType));
+        }
+
+        /** A field of any type: scalar, pointer, string, enum, nested struct or union, array. */
+        public Builder field(String field, CType type) {
+            return add(new Member(Objects.requireNonNull(field, "field"), Objects.requireNonNull(type, "type"), -1, 0,
+                    false, false));
+        }
+
+        /** A field aligned to at least {@code alignment} bytes ({@code __attribute__((aligned(n)))} on the field). */
+        public Builder field(String field, CType type, long alignment) {
+            checkAlignment(alignment);
+            return add(new Member(Objects.requireNonNull(field, "field"), Objects.requireNonNull(type, "type"), -1,
+                    alignment, false, false));
+        }
+
+        /** A field with GCC's {@code packed} on the field alone: alignment 1 unless {@code alignment} asks more. */
+        public Builder packedField(String field, CType type, long alignment) {
+            if (alignment != 0) {
+                checkAlignment(alignment);
+            }
+            return add(new Member(Objects.requireNonNull(field, "field"), Objects.requireNonNull(type, "type"), -1,
+                    alignment, false, true));
+        }
+
+        /** Checks a member as it is added, so that a mistake is reported where it is made. */
+        private Builder add(Member member) {
+            LayoutEngine.check(name, member);
+            if (member.anonymous()) {
+                ((StructType) member.type()).fields().forEach(f -> addName(f.name()));
+            } else if (member.name() != null) {
+                addName(member.name());
+            }
+            members.add(member);
+            return this;
+        }
+
+        private void addName(String field) {
+            if (!names.add(field)) {
+                throw new DeclarationError(name + ": duplicate field '" + field + "'");
+            }
+        }
+
+        /** A fixed array field {@code element field[count]}. */
+        public Builder array(String field, CType element, long count) {
+            return field(field, CType.arrayOf(element, count));
+        }
+
+        /** A bit-field {@code cType field : width}; a {@code null} name is an unnamed (padding) bit-field. */
+        public Builder bitField(String field, String cType, int width) {
+            return bitField(field, CType.parse(cType), width);
+        }
+
+        /** A bit-field of an integer, {@code bool} or enum type; a {@code null} name is an unnamed bit-field. */
+        public Builder bitField(String field, CType type, int width) {
+            if (width < 0) {
+                throw new DeclarationError(name + ": bit-field '" + field + "' has negative width " + width);
+            }
+            return add(new Member(field, Objects.requireNonNull(type, "type"), width, 0, false, false));
+        }
+
+        /** An anonymous struct or union member (C11): its fields become this one's. */
+        public Builder anonymous(StructType member) {
+            return add(new Member(null, Objects.requireNonNull(member, "member"), -1, 0, true, false));
+        }
+
+        /** No padding anywhere ({@code __attribute__((packed))}): members align to 1 unless they say otherwise. */
+        public Builder packed() {
+            this.packed = true;
+            return this;
+        }
+
+        /** At least this alignment for the whole struct ({@code __attribute__((aligned(n)))}). */
+        public Builder aligned(long alignment) {
+            checkAlignment(alignment);
+            this.alignment = Math.max(this.alignment, alignment);
+            return this;
+        }
+
+        /** No member aligned to more than {@code maximum} bytes ({@code #pragma pack(n)}); 0 for no limit. */
+        public Builder pack(long maximum) {
+            if (maximum != 0) {
+                checkAlignment(maximum);
+            }
+            this.maxFieldAlignment = maximum;
+            return this;
+        }
+
+        private void checkAlignment(long value) {
+            if (value <= 0 || Long.bitCount(value) != 1) {
+                throw new DeclarationError(name + ": alignment must be a power of two, not " + value);
+            }
+        }
+
+        /**
+         * Lays the struct out.
+         *
+         * @throws DeclarationError for duplicate fields, impossible bit-fields, fields of incomplete or void type
+         */
+        public StructType build() {
+            return complete(new StructType(name, union));
+        }
+
+        /**
+         * Defines a type made by {@link StructType#declare}, so that pointers taken to it before now see its fields.
+         *
+         * @return {@code declared}
+         * @throws DeclarationError when it is already complete, or is a struct where this builds a union (or the
+         *                          reverse)
+         */
+        public StructType complete(StructType declared) {
+            if (declared.union != union) {
+                throw new DeclarationError(declared.name + " was declared as a " + (declared.union ? "union" : "struct")
+                        + " but is defined as a " + (union ? "union" : "struct"));
+            }
+            LayoutEngine.Result result = LayoutEngine.layout(declared.name, union, members, packed, alignment,
+                    maxFieldAlignment);
+            Map<String, CField> byName = new LinkedHashMap<>();
+            result.fields().forEach(f -> byName.put(f.name(), f));
+            synchronized (declared) {
+                if (declared.definition != null) {
+                    throw new DeclarationError(declared.name + " is already defined");
+                }
+                declared.definition = new Definition(result.fields(), Collections.unmodifiableMap(byName),
+                        result.layout(), result.byteSize(), result.byteAlignment());
+            }
+            return declared;
+        }
     }
 }

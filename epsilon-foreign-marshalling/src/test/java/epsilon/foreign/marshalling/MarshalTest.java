@@ -249,7 +249,7 @@ class MarshalTest {
                 java.lang.foreign.MemoryLayout.PathElement.groupElement("rem"))));
         fails(ConversionError.class, "argument 0 of f: the segment has 4 bytes but div_t has 8",
                 () -> in(arena.allocate(4), divT));
-        fails(ArgumentTypeError.class, "expected C type div_t (a MemorySegment holding the struct)",
+        fails(ArgumentTypeError.class, "expected C type div_t (a MemorySegment holding its 8 bytes)",
                 () -> in(new int[] {1, 2}, divT));
     }
 

@@ -18,6 +18,8 @@ public final class NativeLayouts {
 
     /** True on macOS, whose POSIX typedefs differ from glibc's in a few widths. */
     public static final boolean MAC = OS.contains("mac") || OS.contains("darwin");
+    /** True on 64-bit ARM, whose {@code long double} and {@code va_list} differ from x86-64's. */
+    public static final boolean AARCH64 = ARCH.startsWith("aarch64") || ARCH.startsWith("arm64");
     /** True on Windows (LLP64: {@code long} is 4 bytes, {@code time_t} is {@code long long}). */
     public static final boolean WINDOWS = OS.startsWith("windows");
 

@@ -1,7 +1,7 @@
 package epsilon.foreign.marshalling.internal;
 
 import epsilon.foreign.marshalling.CType;
-import java.lang.foreign.MemoryLayout;
+import epsilon.foreign.marshalling.internal.parse.FrontEnd;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,19 +12,16 @@ import java.util.regex.Pattern;
 
 /**
  * Every name a type can be looked up by: the Lisp keywords and Java constant names ({@code "unsigned-long"},
- * {@code "UNSIGNED_LONG"}), the C typedef names this library knows ({@code size_t}, {@code pid_t},
- * {@code div_t}), the opaque ones ({@code FILE}), and the names users register with {@link CType#define}.
+ * {@code "UNSIGNED_LONG"}) answered here, the names users register with {@link CType#define}, and C text, which goes
+ * to the one front end ({@link FrontEnd}) with the platform's built-in typedefs.
  */
 public final class TypeNames {
     private static final Pattern WORD = Pattern.compile(":?[A-Za-z_][A-Za-z0-9_-]*");
     private static final Pattern DEFINABLE = Pattern.compile("(?:(?:struct|union|enum) )?[A-Za-z_][A-Za-z0-9_-]*");
-    /** C names of types that are only ever handled through a pointer. */
-    private static final Set<String> OPAQUE = Set.of("FILE", "DIR", "fpos_t", "va_list", "jmp_buf", "sigjmp_buf");
     private static final Set<String> C_KEYWORDS = Set.of("void", "char", "short", "int", "long", "float", "double",
             "signed", "unsigned", "_Bool", "bool", "struct", "union", "enum", "const", "volatile", "restrict");
 
     private static final Map<String, CType> KEYWORDS = keywords();
-    private static final Map<String, CType> TYPEDEFS = typedefs();
     private static final Map<String, CType> USER = new ConcurrentHashMap<>();
 
     private TypeNames() {}
@@ -45,7 +42,7 @@ public final class TypeNames {
                 return type;
             }
         }
-        return DeclarationParser.parseTypeName(spelling);
+        return FrontEnd.typeName(spelling);
     }
 
     /** See {@link CType#define(String, CType)}. */
@@ -59,7 +56,8 @@ public final class TypeNames {
             throw new IllegalArgumentException("cannot define type name '" + name + "': expected an identifier such as"
                     + " 'handle_t', a Lisp-style name such as 'my-handle', or a tagged name such as 'struct tm'");
         }
-        if (C_KEYWORDS.contains(bare) || TYPEDEFS.containsKey(bare) || OPAQUE.contains(bare)) {
+        boolean tagged = bare.contains(" ");
+        if (C_KEYWORDS.contains(bare) || !tagged && FrontEnd.builtins().typedef(bare) != null) {
             throw new IllegalArgumentException("cannot define type name '" + bare
                     + "': it is a built-in C type name and keeps its meaning");
         }
@@ -67,17 +65,10 @@ public final class TypeNames {
         return as;
     }
 
-    /** The type a C typedef or tagged name ({@code "struct tm"}) stands for, or {@code null}. */
-    static CType typedef(String name) {
-        CType user = USER.get(name);
-        return user != null ? user : TYPEDEFS.get(name);
+    /** A name registered with {@link CType#define}: a typedef name or a tagged name, or {@code null}. */
+    public static CType userDefined(String name) {
+        return USER.get(name);
     }
-
-    /** Whether {@code name} is a C type known to exist but only usable behind a pointer ({@code FILE}). */
-    static boolean isOpaque(String name) {
-        return OPAQUE.contains(name);
-    }
-
     private static Map<String, CType> keywords() {
         Map<String, CType> map = new HashMap<>();
         Object[] table = {
@@ -106,49 +97,4 @@ public final class TypeNames {
         return Map.copyOf(map);
     }
 
-    private static Map<String, CType> typedefs() {
-        Map<String, CType> map = new HashMap<>();
-        map.put("int8_t", CType.INT8);
-        map.put("uint8_t", CType.UINT8);
-        map.put("int16_t", CType.INT16);
-        map.put("uint16_t", CType.UINT16);
-        map.put("int32_t", CType.INT32);
-        map.put("uint32_t", CType.UINT32);
-        map.put("int64_t", CType.INT64);
-        map.put("uint64_t", CType.UINT64);
-        map.put("intmax_t", CType.INT64);
-        map.put("uintmax_t", CType.UINT64);
-        map.put("size_t", CType.SIZE_T);
-        map.put("ssize_t", CType.SSIZE_T);
-        map.put("ptrdiff_t", CType.PTRDIFF_T);
-        map.put("intptr_t", CType.INTPTR_T);
-        map.put("uintptr_t", CType.UINTPTR_T);
-        map.put("time_t", CType.TIME_T);
-        map.put("clock_t", CType.CLOCK_T);
-        map.put("pid_t", CType.PID_T);
-        map.put("uid_t", CType.UID_T);
-        map.put("gid_t", CType.GID_T);
-        map.put("mode_t", CType.MODE_T);
-        map.put("off_t", CType.OFF_T);
-        map.put("socklen_t", CType.UINT32);
-        map.put("useconds_t", CType.UINT32);
-        map.put("clockid_t", CType.INT);
-        map.put("sig_atomic_t", CType.INT);
-        map.put("wint_t", CType.UINT32);
-        map.put("char16_t", CType.UINT16);
-        map.put("char32_t", CType.UINT32);
-        map.put("wchar_t", CType.WCHAR_T);
-        map.put("locale_t", CType.POINTER);
-        map.put("div_t", quotientAndRemainder("div_t", CType.INT));
-        map.put("ldiv_t", quotientAndRemainder("ldiv_t", CType.LONG));
-        map.put("lldiv_t", quotientAndRemainder("lldiv_t", CType.LONG_LONG));
-        map.put("imaxdiv_t", quotientAndRemainder("imaxdiv_t", CType.INT64));
-        return Map.copyOf(map);
-    }
-
-    /** The result of {@code div}: {@code struct { T quot; T rem; }}; two equal fields need no padding. */
-    private static CType quotientAndRemainder(String name, CType field) {
-        return CType.struct(name, MemoryLayout.structLayout(
-                field.layout().withName("quot"), field.layout().withName("rem")).withName(name));
-    }
 }

@@ -42,8 +42,8 @@ typedef __WINT_TYPE__ wint_t;
 /* The most strictly aligned scalar types, each at its own alignment: the alignment of this struct is
  * the fundamental alignment C11 asks max_align_t to have. */
 typedef struct {
-    long long __epsilon_max_align_integer __attribute__((__aligned__(__alignof__(long long))));
-    long double __epsilon_max_align_floating __attribute__((__aligned__(__alignof__(long double))));
+    long long __max_align_ll __attribute__((__aligned__(__alignof__(long long))));
+    long double __max_align_ld __attribute__((__aligned__(__alignof__(long double))));
 } max_align_t;
 #endif
 

@@ -1,4 +1,4 @@
-package epsilon.foreign.marshalling.internal;
+package epsilon.foreign.marshalling.internal.convert;
 
 import epsilon.foreign.marshalling.ArgumentTypeError;
 import epsilon.foreign.marshalling.CType;
@@ -9,15 +9,28 @@ import java.lang.foreign.MemorySegment;
 /** Builds the conversion errors, so every message names the function, the argument, the C type and the value. */
 public final class Failures {
     private static final int SHOWN_VALUE_LENGTH = 40;
+    /**
+     * The index that marks {@code functionName} as a description of where a value goes rather than a function: a
+     * struct field ({@code "field tm_sec of struct tm"}), a callback's result. Errors then name no function.
+     */
+    public static final int SITE = -2;
 
     private Failures() {}
 
-    /** {@code "argument 2 of strtol"}, {@code "argument 2"}, or {@code "value"} outside a call. */
+    /** {@code "argument 2 of strtol"}, {@code "argument 2"}, {@code "value"} outside a call, or the site itself. */
     public static String where(String functionName, int index) {
+        if (index == SITE) {
+            return functionName;
+        }
         if (index >= 0) {
             return functionName == null ? "argument " + index : "argument " + index + " of " + functionName;
         }
         return functionName == null ? "value" : "value for " + functionName;
+    }
+
+    /** The function an error concerns: {@code functionName}, unless it describes a {@link #SITE}. */
+    public static String functionOf(String functionName, int index) {
+        return index == SITE ? null : functionName;
     }
 
     /** The Java class and a short rendering of a value: {@code java.lang.String "abc"}. */
@@ -42,19 +55,19 @@ public final class Failures {
     /** A value of a Java type the C type does not accept. */
     public static ArgumentTypeError wrongType(Object value, CType type, String accepted, String functionName, int index) {
         return new ArgumentTypeError(where(functionName, index) + ": expected C type " + type.name() + " (" + accepted
-                + ") but got " + describe(value), functionName, index);
+                + ") but got " + describe(value), functionOf(functionName, index), Math.max(index, -1));
     }
 
     /** {@code null} for a C type that has no null. */
     public static NullArgumentError nullValue(CType type, String functionName, int index) {
         return new NullArgumentError(where(functionName, index) + ": null is not a value of C type " + type.name()
-                + "; only pointer types accept null", functionName, index);
+                + "; only pointer types accept null", functionOf(functionName, index), Math.max(index, -1));
     }
 
     /** A value outside the C type's range, or otherwise not representable in it. */
     public static ConversionError notRepresentable(Object value, CType type, String why, String functionName, int index) {
         return new ConversionError(where(functionName, index) + ": " + value + " does not fit C type " + type.name()
-                + " (" + why + ")", functionName, null);
+                + " (" + why + ")", functionOf(functionName, index), null);
     }
 
     /** Adds the call site to a conversion error raised without one (by {@link epsilon.foreign.marshalling.CEnum}, for instance). */
@@ -62,6 +75,7 @@ public final class Failures {
         if (functionName == null && index < 0) {
             return error;
         }
-        return new ConversionError(where(functionName, index) + ": " + error.getMessage(), functionName, error.getCause());
+        return new ConversionError(where(functionName, index) + ": " + error.getMessage(),
+                functionOf(functionName, index), error.getCause());
     }
 }

@@ -1,4 +1,4 @@
-package epsilon.foreign.marshalling.internal;
+package epsilon.foreign.marshalling.internal.convert;
 
 import epsilon.foreign.marshalling.ArrayType;
 import epsilon.foreign.marshalling.CType;
@@ -6,6 +6,7 @@ import epsilon.foreign.marshalling.ConversionError;
 import epsilon.foreign.marshalling.EnumType;
 import epsilon.foreign.marshalling.NativeArrays;
 import epsilon.foreign.marshalling.NativeStrings;
+import epsilon.foreign.marshalling.OpaqueType;
 import epsilon.foreign.marshalling.PointerType;
 import epsilon.foreign.marshalling.ScalarType;
 import epsilon.foreign.marshalling.StringType;
@@ -25,7 +26,11 @@ public final class ToForeign {
 
     private ToForeign() {}
 
-    /** The boxed carrier for {@code value} as a {@code type}; see {@link epsilon.foreign.marshalling.Marshal#toForeign}. */
+    /**
+     * The boxed carrier for {@code value} as a {@code type}; see {@link epsilon.foreign.marshalling.Marshal#toForeign}.
+     * Calls, struct fields and callbacks all convert through here, so a value is accepted or refused, with the
+     * same message, wherever it goes.
+     */
     public static Object convert(Object value, CType type, SegmentAllocator allocator, String fn, int index) {
         if (value == null) {
             return switch (type.kind()) {
@@ -56,15 +61,19 @@ public final class ToForeign {
             }
             case ARRAY -> array(value, (ArrayType) type, allocator, fn, index);
             case ENUM -> enumeration(value, (EnumType) type, fn, index);
-            case STRUCT -> {
+            case STRUCT, OPAQUE -> {
+                if (type instanceof OpaqueType opaque && !opaque.hasSize()) {
+                    throw Failures.wrongType(value, type, opaque.reason(), fn, index);
+                }
                 if (value instanceof MemorySegment segment) {
                     if (segment.byteSize() != type.byteSize()) {
                         throw new ConversionError(Failures.where(fn, index) + ": the segment has " + segment.byteSize()
-                                + " bytes but " + type.name() + " has " + type.byteSize(), fn, null);
+                                + " bytes but " + type.name() + " has " + type.byteSize(), Failures.functionOf(fn, index), null);
                     }
                     yield segment;
                 }
-                throw Failures.wrongType(value, type, "a MemorySegment holding the struct", fn, index);
+                throw Failures.wrongType(value, type, "a MemorySegment holding its " + type.byteSize() + " bytes", fn,
+                        index);
             }
             case FUNCTION_POINTER -> {
                 if (value instanceof MemorySegment) {
@@ -242,11 +251,11 @@ public final class ToForeign {
         if (value instanceof MemorySegment segment) {
             if (segment.byteSize() != 0 && segment.byteSize() < type.byteSize()) {
                 throw new ConversionError(Failures.where(fn, index) + ": the segment has " + segment.byteSize()
-                        + " bytes but " + type.name() + " needs " + type.byteSize(), fn, null);
+                        + " bytes but " + type.name() + " needs " + type.byteSize(), Failures.functionOf(fn, index), null);
             }
             return segment;
         }
-        requireAllocator(allocator, "a Java array", type, fn, index);
+        requireAllocator(allocator, type.isText() ? "text" : "a Java array", type, fn, index);
         MemorySegment memory = allocator.allocate(type.layout());
         MemoryAccess.writeArray(memory, 0, type, value, allocator, fn, index);
         return memory;
@@ -258,15 +267,16 @@ public final class ToForeign {
     }
 
     private static Object enumeration(Object value, EnumType type, String fn, int index) {
+        int bits;
         try {
-            return switch (value) {
+            bits = switch (value) {
                 case String keyword -> type.enumeration().valueOf(keyword);
                 case Enum<?> constant -> type.enumeration().valueOf(constant);
                 case Long l when l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE -> l.intValue();
                 case Integer i -> i;
                 case Short s -> s.intValue();
                 case Byte b -> b.intValue();
-                case Long l -> throw Failures.notRepresentable(value, type, "an enum is an int", fn, index);
+                case Long l -> throw Failures.notRepresentable(value, type, "an enum's values are ints", fn, index);
                 default -> throw Failures.wrongType(value, type,
                         "a keyword String, an enum constant or an int; keywords: "
                                 + type.enumeration().keywords().keySet(), fn, index);
@@ -274,12 +284,19 @@ public final class ToForeign {
         } catch (ConversionError e) {
             throw e.functionName().isPresent() || fn == null ? e : Failures.inCall(e, fn, index);
         }
+        // Values pass as their bits, unchecked: C code commonly combines enumerators as flags.
+        return switch (type.underlying().kind()) {
+            case INT8, UINT8 -> (byte) bits;
+            case INT16, UINT16 -> (short) bits;
+            case INT64, UINT64 -> (long) bits;
+            default -> bits;
+        };
     }
 
     private static void requireAllocator(SegmentAllocator allocator, String what, CType type, String fn, int index) {
         if (allocator == null) {
             throw new ConversionError(Failures.where(fn, index) + ": converting " + what + " to C type " + type.name()
-                    + " allocates native memory, but no allocator was given", fn, null);
+                    + " allocates native memory, but no allocator was given", Failures.functionOf(fn, index), null);
         }
     }
 }

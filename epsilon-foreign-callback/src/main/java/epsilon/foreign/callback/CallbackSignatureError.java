@@ -1,0 +1,18 @@
+package epsilon.foreign.callback;
+
+import epsilon.foreign.marshalling.ForeignError;
+
+/**
+ * A callback that cannot be made as asked: a C type that cannot cross as a callback argument or result, a Java
+ * function whose arity or types do not fit the signature, or a default result that does not fit the result type.
+ * Thrown when the callback is created, never later from C. (Unreadable signature text is a {@code ParseError}, as
+ * everywhere C text is read.)
+ */
+public final class CallbackSignatureError extends ForeignError {
+    private static final long serialVersionUID = 1L;
+
+    /** @param message names the signature or type and what is wrong with it */
+    public CallbackSignatureError(String message) {
+        super(message, null);
+    }
+}

@@ -1,0 +1,95 @@
+package epsilon.foreign.internal.binding;
+
+import epsilon.foreign.internal.JavaArrays;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.ConversionError;
+import epsilon.foreign.marshalling.internal.convert.Adapters;
+import epsilon.foreign.marshalling.NativeStrings;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.Charset;
+
+/**
+ * What bound methods do around the downcall that needs the call frame or the Java heap: strings encoded into the
+ * frame, arrays copied in (and back) or passed in place, the errno capture, the nonnull check. The value rules
+ * themselves (ranges, signs, charsets) are the marshalling module's, through {@code Adapters} and
+ * {@code NativeStrings}. Static methods that {@link CallHandles} adapts into the call's method handle, small enough
+ * for the JIT to inline.
+ */
+final class FrameConversions {
+    private FrameConversions() {}
+
+    /** {@code text} as a NUL-terminated C string in the call frame; {@code null} is C's {@code NULL}. */
+    static MemorySegment encode(SegmentAllocator frame, String text, Charset charset, String site) {
+        if (text == null) {
+            return MemorySegment.NULL;
+        }
+        try {
+            return NativeStrings.toNative(text, charset, frame);
+        } catch (ConversionError notEncodable) {
+            throw new ConversionError(site + ": " + notEncodable.getMessage(),
+                    notEncodable.functionName().orElse(null), notEncodable);
+        }
+    }
+
+    /** The C string C returned; {@code NULL} is {@code null}. */
+    static String decode(MemorySegment pointer, Charset charset) {
+        return NativeStrings.fromNative(pointer, charset);
+    }
+
+    /**
+     * A reference argument C declares nonnull ({@code strlen}'s {@code s}): refused when it is {@code null} or, for a
+     * segment, C's {@code NULL}, before C dereferences it.
+     */
+    static Object nonnull(Object value, CType type, String symbol, int index) {
+        if (value == null || value instanceof MemorySegment segment && segment.isNative() && segment.address() == 0) {
+            throw Adapters.nonnullError(value, type, symbol, index);
+        }
+        return value;
+    }
+
+    /** A Java array as a heap segment over its elements, for a critical call with heap access. */
+    static MemorySegment inPlace(Object array) {
+        if (array == null) {
+            return MemorySegment.NULL;
+        }
+        MemorySegment elements = JavaArrays.heapSegment(array);
+        if (elements == null) {
+            throw new IllegalArgumentException("not a primitive array: " + array.getClass());
+        }
+        return elements;
+    }
+
+    /** A copy of a Java array in the call frame, registered to be copied back when the frame closes if asked. */
+    static MemorySegment copyIn(SegmentAllocator frame, Object array, boolean copyBack) {
+        if (array == null) {
+            return MemorySegment.NULL;
+        }
+        MemorySegment elements = inPlace(array);
+        MemorySegment copy = frame.allocate(elements.byteSize(), elementLayout(array.getClass()).byteAlignment());
+        copy.copyFrom(elements);
+        if (copyBack) {
+            ((CopyBackFrame) frame).copyBackLater(copy, elements);
+        }
+        return copy;
+    }
+
+    /** The layout of one element of a primitive array type, as the JDK stores it. */
+    static ValueLayout elementLayout(Class<?> arrayType) {
+        Class<?> component = arrayType.getComponentType();
+        return component == byte.class ? ValueLayout.JAVA_BYTE
+                : component == short.class ? ValueLayout.JAVA_SHORT
+                : component == char.class ? ValueLayout.JAVA_CHAR
+                : component == int.class ? ValueLayout.JAVA_INT
+                : component == long.class ? ValueLayout.JAVA_LONG
+                : component == float.class ? ValueLayout.JAVA_FLOAT
+                : ValueLayout.JAVA_DOUBLE;
+    }
+
+    /** Room in the call frame for the state {@code Linker.Option.captureCallState} writes (errno). */
+    static MemorySegment callState(SegmentAllocator frame) {
+        return frame.allocate(Linker.Option.captureStateLayout());
+    }
+}
