@@ -1,159 +1,172 @@
 package epsilon.foreign.struct;
 
+import epsilon.foreign.marshalling.CField;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.StructType;
+import epsilon.foreign.marshalling.internal.convert.Failures;
+import epsilon.foreign.marshalling.internal.convert.FromForeign;
+import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
+import epsilon.foreign.marshalling.internal.convert.ToForeign;
 import epsilon.foreign.struct.internal.BitFields;
-import epsilon.foreign.struct.internal.ScalarValues;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A field or path of a struct resolved once: its type, its offset, and for a scalar a {@link VarHandle} with the
- * offset built in. Kept in a {@code static final} field, reads and writes through it cost what a raw
- * {@code VarHandle} costs, because this is a record: the JIT trusts its fields as constants.
+ * A field or path of a struct resolved once: its type, its offset, and for a plain number a {@link VarHandle} with
+ * the offset built in. Kept in a {@code static final} field, reads and writes through its typed accessors cost what
+ * a raw {@code VarHandle} costs: this is a record, whose fields the JIT trusts as constants.
  *
  * {@snippet :
- * static final StructField TV_SEC = TIMEVAL.accessor("tv_sec");
+ * static final StructField TV_SEC = StructField.of(TIMEVAL, "tv_sec");
  * long seconds = TV_SEC.getLong(segment);
  * }
  *
- * @param owner     the struct the path starts from
- * @param path      as given: {@code "tv_sec"}, {@code "pos.x"}, {@code "points[2].y"}
- * @param type      the type at the end of the path
- * @param offset    byte offset from the start of the struct
- * @param bitOffset for a bit-field, its offset in bits from the start of the struct
- * @param bitWidth  for a bit-field, its width; 0 otherwise
- * @param handle    for a scalar or pointer, {@code (MemorySegment) -> value} at {@code offset}; null otherwise
- * @param direct    {@code long.class} or {@code int.class} for a plain (signed, or 64-bit) integer field that the
- *                  typed accessors read and write with no conversion at all, the branch the JIT keeps; null
- *                  otherwise. (One generic path for every width measured six times slower than a raw VarHandle.)
+ * <p>{@link #get} and {@link #set} convert with the marshalling module's rules, the same a call argument and a
+ * callback parameter follow: a field reads as its C type's {@linkplain CType#javaType() Java type}
+ * ({@code unsigned int} as {@code Long}, {@code char *} as {@code String}, {@code char[16]} as {@code String}, an enum as
+ * its keyword), and a value that does not fit is a {@code ConversionError} or {@code ArgumentTypeError} naming the
+ * field.
+ *
+ * @param owner  the struct the path starts from
+ * @param path   as given: {@code "tv_sec"}, {@code "pos.x"}, {@code "points[2].y"}
+ * @param field  the resolved field: type, offset and, for a bit-field, bit offset and width
+ * @param handle for a plain number (not a bit-field), {@code (MemorySegment) -> carrier} at the field's offset;
+ *               null otherwise
+ * @param direct {@code long.class} or {@code int.class} for a signed or 64-bit integer field that the typed accessors
+ *               read and write with no conversion at all, the branch the JIT keeps; null otherwise
  */
-public record StructField(StructType owner, String path, FieldType type, long offset, long bitOffset, int bitWidth,
-                          VarHandle handle, Class<?> direct) {
+public record StructField(StructType owner, String path, CField field, VarHandle handle, Class<?> direct) {
+    private static final Map<StructType, Map<String, StructField>> CACHE = new WeakHashMap<>();
 
-    static StructField compile(StructType owner, String path) {
-        StructType struct = owner;
-        FieldType type = null;
-        long offset = 0;
-        long bitOffset = 0;
-        int bitWidth = 0;
-        int at = 0;
-        while (at < path.length()) {
-            if (bitWidth > 0) {
-                throw new StructException(owner.name() + ": '" + path + "' goes past bit-field "
-                        + path.substring(0, at));
-            }
-            if (path.charAt(at) == '[') {
-                int close = path.indexOf(']', at);
-                if (!(type instanceof FieldType.Array array) || close < 0) {
-                    throw new StructException(owner.name() + ": '" + path.substring(0, at) + "' in '" + path
-                            + "' is not an array");
-                }
-                long index = parseIndex(owner, path, path.substring(at + 1, close));
-                if (index >= array.count()) {
-                    throw new StructException(owner.name() + ": index " + index + " in '" + path + "' is past the end"
-                            + " of " + array.cName() + " (length " + array.count() + ")");
-                }
-                type = array.element();
-                offset += index * type.layout().byteSize();
-                at = close + 1;
-                continue;
-            }
-            if (type != null) {
-                if (path.charAt(at) != '.' || !(type instanceof FieldType.Nested nested)) {
-                    throw new StructException(owner.name() + ": '" + path.substring(0, at) + "' in '" + path
-                            + "' is a " + type.cName() + ", which has no fields");
-                }
-                struct = nested.type();
-                at++;
-            }
-            int end = at;
-            while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
-                end++;
-            }
-            Field field = struct.field(path.substring(at, end));
-            type = field.type();
-            bitOffset = offset * 8 + field.bitOffset();
-            bitWidth = field.bitWidth();
-            offset += field.offset();
-            at = end;
-        }
-        if (type == null) {
-            throw new StructException(owner.name() + ": empty field path");
-        }
-        VarHandle handle = null;
-        if (bitWidth == 0 && type.layout() instanceof ValueLayout value) {
-            ValueLayout placed = offset % value.byteAlignment() == 0 ? value : value.withByteAlignment(1);
-            handle = MethodHandles.insertCoordinates(placed.varHandle(), 1, offset);
-        }
-        if (bitWidth > 0) {
-            BitFields.checkSupported(owner.name(), path);
-        }
-        Class<?> direct = null;
-        if (bitWidth == 0 && type instanceof FieldType.Scalar scalar) {
-            Class<?> carrier = scalar.layout().carrier();
-            direct = carrier == long.class || (carrier == int.class && scalar.signed()) ? carrier : null;
-        }
-        return new StructField(owner, path, type, offset, bitOffset, bitWidth, handle, direct);
+    public StructField {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(field, "field");
     }
 
-    private static long parseIndex(StructType owner, String path, String text) {
-        try {
-            long index = Long.parseLong(text.trim());
-            if (index >= 0) {
-                return index;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
+    /**
+     * The accessor of a field or path of {@code type}, compiled once per type and path.
+     *
+     * @throws epsilon.foreign.marshalling.FieldPathError for an unknown field, an index past the end of an array, a
+     *                                                   path into a scalar
+     */
+    public static StructField of(StructType type, String path) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(path, "path");
+        Map<String, StructField> accessors;
+        synchronized (CACHE) {
+            accessors = CACHE.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
         }
-        throw new StructException(owner.name() + ": '" + text + "' in '" + path + "' is not an array index");
+        StructField cached = accessors.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        StructField compiled = compile(type, path);
+        StructField raced = accessors.putIfAbsent(path, compiled);
+        return raced != null ? raced : compiled;
+    }
+
+    private static StructField compile(StructType owner, String path) {
+        CField field = owner.path(path);
+        if (field.isBitField()) {
+            BitFields.checkSupported(owner.name(), path);
+            return new StructField(owner, path, field, null, null);
+        }
+        VarHandle handle = null;
+        Class<?> direct = null;
+        CType type = field.type();
+        boolean number = switch (type.kind()) {
+            case BOOL, CHAR, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FLOAT, DOUBLE, ENUM -> true;
+            default -> false;
+        };
+        if (number) {
+            ValueLayout value = (ValueLayout) type.layout();
+            ValueLayout placed = field.offset() % value.byteAlignment() == 0 ? value : value.withByteAlignment(1);
+            handle = MethodHandles.insertCoordinates(placed.varHandle(), 1, field.offset());
+            Class<?> carrier = value.carrier();
+            boolean plain = type.kind() != CType.Kind.ENUM && type.kind() != CType.Kind.BOOL;
+            direct = plain && (carrier == long.class || carrier == int.class && type.isSigned()) ? carrier : null;
+        }
+        return new StructField(owner, path, field, handle, direct);
+    }
+
+    /** The field's C type. */
+    public CType type() {
+        return field.type();
+    }
+
+    /** The byte offset from the start of the struct (of the first byte, for a bit-field). */
+    public long offset() {
+        return field.offset();
     }
 
     /** The size in bytes of the field (for a bit-field, of the bytes it touches). */
     public long byteSize() {
-        return bitWidth > 0 ? (bitOffset + bitWidth + 7) / 8 - bitOffset / 8 : type.layout().byteSize();
+        return field.byteSize();
     }
 
     /**
-     * The value as Java sees it: integers as {@code Integer} (up to 32-bit signed, 16-bit unsigned) or
-     * {@code Long} (zero-extended when unsigned), {@code Float}/{@code Double}, {@code Boolean}, a
-     * {@code MemorySegment} for a pointer, a {@link StructView} for a nested struct, a Java array for an array.
+     * The value as Java sees it: the C type's Java type boxed ({@code Integer} for {@code int}, {@code Long} for
+     * {@code unsigned int}, {@code Byte} for {@code char}), a {@code String} for {@code char *} and {@code char[n]},
+     * a {@code MemorySegment} for a pointer (sized to its target where that is known), a {@link StructView} for a
+     * nested struct, a Java array for any other array.
      */
     public Object get(MemorySegment struct) {
-        if (bitWidth > 0) {
-            return ScalarValues.box((FieldType.Scalar) type, BitFields.read(struct, bitOffset, bitWidth,
-                    ((FieldType.Scalar) type).signed()));
+        CType type = field.type();
+        if (field.isBitField()) {
+            long bits = BitFields.read(struct, field.bitOffset(), field.bitWidth(), type.isSigned());
+            return FromForeign.convert(carrierOf(bits, (ValueLayout) type.layout()), type);
         }
-        return switch (type) {
-            case FieldType.Scalar scalar -> ScalarValues.box(scalar, ScalarValues.read(handle, scalar, struct));
-            case FieldType.Pointer pointer -> (MemorySegment) handle.get(struct);
-            case FieldType.Nested nested -> new StructView(nested.type(), struct.asSlice(offset, byteSize()));
-            case FieldType.Array array -> ScalarValues.readArray(struct.asSlice(offset, byteSize()), array);
-        };
+        if (handle != null) {
+            return FromForeign.convert(handle.get(struct), type);
+        }
+        if (type instanceof StructType nested) {
+            return new StructView(nested, struct.asSlice(field.offset(), nested.byteSize()));
+        }
+        return MemoryAccess.read(struct, field.offset(), type);
     }
 
     /**
-     * Stores a Java value: any integral number (or {@code Character}) within the C type's range for integers,
-     * numbers for floating types, {@code Boolean} for {@code bool}, a {@code MemorySegment} or {@link StructView}
-     * (or null) for a pointer, a {@code Map} for a nested struct, a Java array for an array.
+     * Stores a Java value, converted as a call argument of the field's type would be: any integral number within
+     * the C type's range (and the bit-field's width), a {@code Boolean} for {@code bool}, a number for a floating
+     * type (a {@code Double} beyond the float range refused), a keyword or constant for an enum, a
+     * {@code MemorySegment}, {@link StructView} or {@code null} for a pointer, a {@code Map} or view for a nested
+     * struct, a Java array for an array and a {@code String} for {@code char[n]}. A {@code String} for a
+     * {@code char *} field needs memory: use {@link #set(MemorySegment, Object, SegmentAllocator)}.
      *
-     * @throws StructException for a value of the wrong type or out of the field's range
+     * @throws epsilon.foreign.marshalling.ConversionError   for a value out of range or that does not fit
+     * @throws epsilon.foreign.marshalling.ArgumentTypeError for a Java type the field's C type does not take
+     * @throws StructAccessError for a read-only segment
      */
     public void set(MemorySegment struct, Object value) {
-        if (bitWidth > 0) {
-            long bits = ScalarValues.toBits((FieldType.Scalar) type, value, this::describe, bitWidth);
-            BitFields.write(struct, bitOffset, bitWidth, bits);
+        set(struct, value, null);
+    }
+
+    /** {@link #set(MemorySegment, Object)}, allocating a {@code String} for a {@code char *} field from {@code allocator}. */
+    public void set(MemorySegment struct, Object value, SegmentAllocator allocator) {
+        checkWritable(struct);
+        CType type = field.type();
+        String site = describe();
+        if (field.isBitField()) {
+            Object carrier = ToForeign.convert(value, type, null, site, Failures.SITE);
+            long bits = bitsOf(carrier);
+            BitFields.checkRange(bits, field.bitWidth(), type, value, site);
+            BitFields.write(struct, field.bitOffset(), field.bitWidth(), bits);
             return;
         }
-        switch (type) {
-            case FieldType.Scalar scalar -> ScalarValues.write(handle, scalar, struct,
-                    ScalarValues.toBits(scalar, value, this::describe, 0));
-            case FieldType.Pointer pointer -> handle.set(struct, ScalarValues.toPointer(value, this::describe));
-            case FieldType.Nested nested -> new StructView(nested.type(), struct.asSlice(offset, byteSize()))
-                    .write(ScalarValues.toMap(value, this::describe));
-            case FieldType.Array array -> ScalarValues.writeArray(struct.asSlice(offset, byteSize()), array, value,
-                    this::describe);
+        Object written = value instanceof StructView view ? view.segment() : value;
+        if (type instanceof StructType nested && value instanceof Map<?, ?> fields) {
+            StructView.of(nested, struct.asSlice(field.offset(), nested.byteSize())).write(StructView.checkedKeys(fields));
+            return;
         }
+        MemoryAccess.write(struct, field.offset(), type, written, allocator, site, Failures.SITE);
     }
 
     /** An integer field (or bit-field) as a {@code long}: sign- or zero-extended by its C type. */
@@ -164,23 +177,26 @@ public record StructField(StructType owner, String path, FieldType type, long of
         if (direct == int.class) {
             return (int) handle.get(struct);
         }
-        if (bitWidth > 0) {
-            return BitFields.read(struct, bitOffset, bitWidth, ((FieldType.Scalar) type).signed());
+        CType type = integer();
+        if (field.isBitField()) {
+            return BitFields.read(struct, field.bitOffset(), field.bitWidth(), type.isSigned());
         }
-        return ScalarValues.read(handle, integer(), struct);
+        return widen(bitsOf(handle.get(struct)), type);
     }
 
-    /** Stores a {@code long} into an integer field, truncated to its width as C would. */
+    /** Stores a {@code long} into an integer field, truncated to its width as C does. */
     public void setLong(MemorySegment struct, long value) {
         if (direct == long.class) {
             handle.set(struct, value);
             return;
         }
-        if (bitWidth > 0) {
-            BitFields.write(struct, bitOffset, bitWidth, value);
+        CType type = integer();
+        checkWritable(struct);
+        if (field.isBitField()) {
+            BitFields.write(struct, field.bitOffset(), field.bitWidth(), value);
             return;
         }
-        ScalarValues.write(handle, integer(), struct, value);
+        handle.set(struct, carrierOf(value, (ValueLayout) type.layout()));
     }
 
     /** An {@code int}-sized (or smaller) integer field, at raw VarHandle speed. */
@@ -202,36 +218,97 @@ public record StructField(StructType owner, String path, FieldType type, long of
 
     /** A {@code float} or {@code double} field as a {@code double}. */
     public double getDouble(MemorySegment struct) {
-        FieldType.Scalar scalar = floating();
-        return scalar.layout().carrier() == float.class ? (float) handle.get(struct) : (double) handle.get(struct);
+        return floating() == CType.Kind.FLOAT ? (float) handle.get(struct) : (double) handle.get(struct);
     }
 
-    /** Stores into a {@code float} or {@code double} field. */
+    /** Stores into a {@code float} or {@code double} field (a {@code float} takes the nearest float). */
     public void setDouble(MemorySegment struct, double value) {
-        FieldType.Scalar scalar = floating();
-        if (scalar.layout().carrier() == float.class) {
+        CType.Kind kind = floating();
+        checkWritable(struct);
+        if (kind == CType.Kind.FLOAT) {
             handle.set(struct, (float) value);
         } else {
             handle.set(struct, value);
         }
     }
 
-    private FieldType.Scalar integer() {
-        if (type instanceof FieldType.Scalar scalar && scalar.isInteger()) {
-            return scalar;
+    /**
+     * The raw address a pointer, string or function-pointer field holds, without reading what it points to (a
+     * {@code char *} field's bytes, for instance, when they are not UTF-8).
+     *
+     * @throws StructAccessError when the field is not an address
+     */
+    public MemorySegment getAddress(MemorySegment struct) {
+        CType type = field.type();
+        if (field.isBitField() || !(type.kind() == CType.Kind.POINTER || type.kind() == CType.Kind.STRING
+                || type.kind() == CType.Kind.FUNCTION_POINTER)) {
+            throw new StructAccessError(describe() + " is not a pointer");
         }
-        throw new StructException(describe() + " is a " + type.cName() + ", not an integer");
+        return (MemorySegment) MemoryAccess.readCarrier(struct, field.offset(), ValueLayout.ADDRESS);
     }
 
-    private FieldType.Scalar floating() {
-        if (type instanceof FieldType.Scalar scalar && !scalar.isInteger() && bitWidth == 0) {
-            return scalar;
+    private CType integer() {
+        CType type = field.type();
+        if (type.kind().isInteger() || type.kind() == CType.Kind.CHAR || type.kind() == CType.Kind.ENUM
+                || type.kind() == CType.Kind.BOOL) {
+            return type;
         }
-        throw new StructException(describe() + " is a " + type.cName() + ", not a float or double");
+        throw new StructAccessError(describe() + " is a " + type.name() + ", not an integer");
     }
 
-    /** {@code timeval.tv_sec (time_t)}: how messages name the field. */
+    private CType.Kind floating() {
+        CType.Kind kind = field.type().kind();
+        if ((kind == CType.Kind.FLOAT || kind == CType.Kind.DOUBLE) && !field.isBitField()) {
+            return kind;
+        }
+        throw new StructAccessError(describe() + " is a " + field.type().name() + ", not a float or double");
+    }
+
+    private void checkWritable(MemorySegment struct) {
+        if (struct.isReadOnly()) {
+            throw new StructAccessError("cannot write " + describe() + ": the segment is read-only");
+        }
+    }
+
+    /** {@code field tv_sec of struct timeval}: how messages name the field. */
     String describe() {
-        return owner.name() + "." + path + " (" + type.cName() + ")";
+        return "field " + path + " of " + owner.name();
+    }
+
+    private static long bitsOf(Object carrier) {
+        return switch (carrier) {
+            case Boolean b -> b ? 1 : 0;
+            case Character c -> c;
+            case Number n -> n.longValue();
+            default -> throw new IllegalStateException("not an integer carrier: " + carrier);
+        };
+    }
+
+    private static long widen(long bits, CType type) {
+        int width = (int) type.byteSize() * 8;
+        return type.isSigned() || width >= 64 ? bits : bits & ((1L << width) - 1);
+    }
+
+    private static Object carrierOf(long bits, ValueLayout layout) {
+        Class<?> carrier = layout.carrier();
+        if (carrier == int.class) {
+            return (int) bits;
+        }
+        if (carrier == long.class) {
+            return bits;
+        }
+        if (carrier == byte.class) {
+            return (byte) bits;
+        }
+        if (carrier == short.class) {
+            return (short) bits;
+        }
+        if (carrier == char.class) {
+            return (char) bits;
+        }
+        if (carrier == boolean.class) {
+            return bits != 0;
+        }
+        throw new IllegalStateException("not an integer layout: " + layout);
     }
 }

@@ -1,6 +1,10 @@
 /**
- * C struct and union layouts with the platform ABI rules (alignment, padding, packing, bit-fields), zero-copy typed views over native memory, and parsing of {@code struct}, {@code union} and {@code typedef} declarations from header text.
+ * Views of C structs in memory: {@link epsilon.foreign.struct.StructView} (get and set by field or path, follow
+ * pointers, maps, records, bytes, {@code #<struct ...>}) and {@link epsilon.foreign.struct.StructField} (an accessor
+ * compiled once, as fast as a raw {@code VarHandle}). The struct types themselves, their layouts and header parsing
+ * are the marshalling module's ({@code StructType}, {@code CHeader}), so a struct means the same in a call, a view
+ * and a callback.
  *
- * <p>Depends on {@code java.base} only.
+ * <p>Depends on {@code epsilon.foreign.marshalling} only.
  */
 package epsilon.foreign.struct;

@@ -1,6 +1,8 @@
 package epsilon.foreign.struct.internal;
 
-import epsilon.foreign.struct.StructException;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.ConversionError;
+import epsilon.foreign.struct.StructAccessError;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -17,9 +19,32 @@ public final class BitFields {
 
     public static void checkSupported(String struct, String field) {
         if (!LITTLE_ENDIAN) {
-            throw new StructException(struct + "." + field + ": bit-fields are supported on little-endian platforms"
+            throw new StructAccessError(struct + "." + field + ": bit-fields are supported on little-endian platforms"
                     + " only; this one is " + ByteOrder.nativeOrder());
         }
+    }
+
+    /**
+     * Refuses a value that the bit-field cannot hold: a signed field of width {@code w} holds
+     * -2<sup>w-1</sup>..2<sup>w-1</sup>-1, an unsigned one 0..2<sup>w</sup>-1. The value already fits the field's
+     * type (the marshalling rules checked it); this is the width's own check, never a silent truncation.
+     */
+    public static void checkRange(long bits, int width, CType type, Object value, String site) {
+        if (width >= 64) {
+            return;
+        }
+        boolean signed = type.isSigned() && type.kind() != CType.Kind.BOOL;
+        long min = signed ? -(1L << (width - 1)) : 0;
+        long max = signed ? (1L << (width - 1)) - 1 : (1L << width) - 1;
+        long v = signed ? bits : widthOf(type) >= 64 ? bits : bits & ((1L << widthOf(type)) - 1);
+        if (signed ? v < min || v > max : Long.compareUnsigned(v, max) > 0) {
+            throw new ConversionError(site + ": " + value + " does not fit a " + width + "-bit field of C type "
+                    + type.name() + " (range " + min + ".." + max + ")", null, null);
+        }
+    }
+
+    private static int widthOf(CType type) {
+        return (int) type.byteSize() * 8;
     }
 
     /** The field's bits, sign-extended when {@code signed}. */
