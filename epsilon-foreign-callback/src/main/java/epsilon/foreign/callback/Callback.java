@@ -1,5 +1,6 @@
 package epsilon.foreign.callback;
 
+import epsilon.foreign.marshalling.CPrototype;
 import java.lang.foreign.MemorySegment;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
  *
  * <p>Pass {@link #pointer()} to C wherever it wants a function pointer. The stub stays valid until
  * {@link #close()} (or until its {@link CallbackScope} closes); closing frees it and removes it from the
- * {@link CallbackRegistry registry}. Java use after close throws {@link CallbackClosedException}. C calling a
+ * {@link CallbackRegistry registry}. Java use after close throws {@link CallbackClosedError}. C calling a
  * pointer after close <strong>cannot be detected</strong> and crashes like any call through a freed function
  * pointer: keep a callback open for as long as C may call it (for a library that stores it, that is until the
  * library lets go of it).
@@ -25,7 +26,7 @@ public interface Callback extends AutoCloseable {
     /**
      * The C function pointer.
      *
-     * @throws CallbackClosedException after {@link #close()}
+     * @throws CallbackClosedError after {@link #close()}
      */
     MemorySegment pointer();
 
@@ -36,7 +37,7 @@ public interface Callback extends AutoCloseable {
     Optional<String> name();
 
     /** The C signature it was made for. */
-    CallbackSignature signature();
+    CPrototype signature();
 
     /** {@code false} once closed (by itself or its scope). */
     boolean isAlive();
@@ -45,8 +46,9 @@ public interface Callback extends AutoCloseable {
      * Calls this callback through its C pointer (a real downcall, as C would), converting {@code arguments} from
      * their Java types, and rethrows a failure of the callback: Lisp {@code call-callback}. For tests and tools.
      *
-     * @throws CallbackClosedException after close
-     * @throws CallbackSignatureException if the arguments do not fit the signature
+     * @throws CallbackClosedError after close
+     * @throws epsilon.foreign.marshalling.ArityError if the number of arguments is not the signature's
+     * @throws epsilon.foreign.marshalling.ForeignError (a conversion error) if an argument does not fit its C type
      */
     Object call(Object... arguments);
 
@@ -54,7 +56,7 @@ public interface Callback extends AutoCloseable {
      * Frees the stub (unless it belongs to a {@link CallbackScope}, which frees all of its stubs at once when it
      * closes) and unregisters it. Idempotent.
      *
-     * @throws CallbackClosedException if a native call on another thread is using the pointer right now
+     * @throws CallbackClosedError if a native call on another thread is using the pointer right now
      */
     @Override
     void close();

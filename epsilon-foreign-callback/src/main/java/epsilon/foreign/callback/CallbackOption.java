@@ -35,7 +35,7 @@ public sealed interface CallbackOption {
     record Name(String name) implements CallbackOption {
         public Name {
             if (name == null || name.isBlank()) {
-                throw new CallbackSignatureException("a callback name must not be blank: '" + name + "'");
+                throw new CallbackSignatureError("a callback name must not be blank: '" + name + "'");
             }
         }
     }

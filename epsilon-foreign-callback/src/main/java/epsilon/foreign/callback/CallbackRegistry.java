@@ -37,7 +37,7 @@ public interface CallbackRegistry {
     /**
      * Closes and removes the live callback with this name.
      *
-     * @throws CallbackRegistryException if no live callback has this name
+     * @throws CallbackRegistryError if no live callback has this name
      */
     void unregister(String name);
 }

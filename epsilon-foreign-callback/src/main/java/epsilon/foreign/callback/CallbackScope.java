@@ -1,5 +1,6 @@
 package epsilon.foreign.callback;
 
+import epsilon.foreign.marshalling.CPrototype;
 import java.util.List;
 
 /**
@@ -17,14 +18,17 @@ import java.util.List;
  * }
  */
 public interface CallbackScope extends AutoCloseable {
-    /** A dynamic callback in this scope; see {@link Callbacks#create(CallbackFunction, CallbackSignature, CallbackOption...)}. */
-    Callback create(CallbackFunction function, CallbackSignature signature, CallbackOption... options);
+    /** A dynamic callback in this scope; see {@link Callbacks#create(CallbackFunction, CPrototype, CallbackOption...)}. */
+    Callback create(CallbackFunction function, CPrototype signature, CallbackOption... options);
 
-    /** {@link #create(CallbackFunction, CallbackSignature, CallbackOption...)} with C signature text. */
+    /** {@link #create(CallbackFunction, CPrototype, CallbackOption...)} with C signature text. */
     Callback create(CallbackFunction function, String signature, CallbackOption... options);
 
-    /** A typed callback in this scope; see {@link Callbacks#of(Class, Object, CallbackSignature, CallbackOption...)}. */
-    <T> Callback of(Class<T> type, T function, CallbackSignature signature, CallbackOption... options);
+    /** A typed callback in this scope; see {@link Callbacks#of(Class, Object, CPrototype, CallbackOption...)}. */
+    <T> Callback of(Class<T> type, T function, CPrototype signature, CallbackOption... options);
+
+    /** {@link #of(Class, Object, CPrototype, CallbackOption...)} with C signature text. */
+    <T> Callback of(Class<T> type, T function, String signature, CallbackOption... options);
 
     /** The live callbacks of this scope. */
     List<Callback> callbacks();

@@ -4,6 +4,8 @@ import epsilon.foreign.callback.internal.CallbackFactory;
 import epsilon.foreign.callback.internal.FailureRouter;
 import epsilon.foreign.callback.internal.Registry;
 import epsilon.foreign.callback.internal.Scope;
+import epsilon.foreign.callback.internal.Signatures;
+import epsilon.foreign.marshalling.CPrototype;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -15,7 +17,7 @@ import java.util.function.Function;
  * <p>Two shapes of Java function:
  * <ul>
  * <li><b>typed</b>, for hot callbacks: any functional interface, {@link java.util.Comparator} or your own.
- *     {@link #of(Class, Object, CallbackSignature, CallbackOption...) of} binds its single abstract method with
+ *     {@link #of(Class, Object, CPrototype, CallbackOption...) of} binds its single abstract method with
  *     method handles, so each call from C goes straight to the lambda, no boxing;
  * <li><b>dynamic</b>: a {@link CallbackFunction} receiving {@code Object[]}, for signatures known only at run time.
  * </ul>
@@ -43,46 +45,48 @@ public final class Callbacks {
     /**
      * A callback running a dynamic function, with its own arena.
      *
-     * @throws CallbackSignatureException if an option does not fit the signature
-     * @throws CallbackRegistryException if the {@link CallbackOption#name name} is taken
+     * @throws CallbackSignatureError if an option does not fit the signature
+     * @throws CallbackRegistryError if the {@link CallbackOption#name name} is taken
      */
-    public static Callback create(CallbackFunction function, CallbackSignature signature, CallbackOption... options) {
+    public static Callback create(CallbackFunction function, CPrototype signature, CallbackOption... options) {
         return CallbackFactory.dynamic(null, function, signature, options);
     }
 
-    /** {@link #create(CallbackFunction, CallbackSignature, CallbackOption...)} with {@link CallbackSignature#parse C text}. */
+    /** {@link #create(CallbackFunction, CPrototype, CallbackOption...)} with C text (a function-pointer type such as {@code "int (*)(const int *, const int *)"} or a prototype). */
     public static Callback create(CallbackFunction function, String signature, CallbackOption... options) {
-        return create(function, CallbackSignature.parse(signature), options);
+        return create(function, Signatures.parse(signature), options);
     }
 
     /**
      * A callback running {@code function}, an instance of the functional interface {@code type}, with its own
      * arena. The interface's single abstract method is bound with method handles: its parameters must number as
-     * many as the signature's, and each must accept the parameter's {@link CallbackType#javaType() Java type}
-     * (erased generics such as {@code Comparator.compare(Object, Object)} do).
+     * many as the signature's, and each must hold its C type's values: the carrier ({@code int} for
+     * {@code unsigned int}, the raw bits), the C type's Java type ({@code long}), or a reference type its Java value
+     * is (erased generics such as {@code Comparator.compare(Object, Object)} do).
      *
-     * @throws CallbackSignatureException if {@code type} is not a functional interface or its method does not fit
+     * @throws CallbackSignatureError if {@code type} is not a functional interface or its method does not fit
+     * @throws epsilon.foreign.marshalling.ParseError for signature text that is not C
      */
-    public static <T> Callback of(Class<T> type, T function, CallbackSignature signature, CallbackOption... options) {
+    public static <T> Callback of(Class<T> type, T function, CPrototype signature, CallbackOption... options) {
         return CallbackFactory.typed(null, type, function, signature, options);
     }
 
-    /** {@link #of(Class, Object, CallbackSignature, CallbackOption...)} with {@link CallbackSignature#parse C text}. */
+    /** {@link #of(Class, Object, CPrototype, CallbackOption...)} with C text (a function-pointer type such as {@code "int (*)(const int *, const int *)"} or a prototype). */
     public static <T> Callback of(Class<T> type, T function, String signature, CallbackOption... options) {
-        return of(type, function, CallbackSignature.parse(signature), options);
+        return of(type, function, Signatures.parse(signature), options);
     }
 
     /**
      * Lisp {@code defcallback} / {@code register-callback}: a dynamic callback registered under {@code name},
      * alive until {@link CallbackRegistry#unregister(String) unregistered} or closed.
      *
-     * @throws CallbackRegistryException if a live callback already has this name
+     * @throws CallbackRegistryError if a live callback already has this name
      */
     public static Callback register(String name, CallbackFunction function, String signature,
             CallbackOption... options) {
         CallbackOption[] named = Arrays.copyOf(options, options.length + 1);
         named[options.length] = CallbackOption.name(name);
-        return create(function, CallbackSignature.parse(signature), named);
+        return create(function, Signatures.parse(signature), named);
     }
 
     /**
@@ -90,23 +94,23 @@ public final class Callbacks {
      * thread (Lisp {@code with-callback}). If {@code body} itself throws, a pending callback failure is attached
      * to its exception as suppressed.
      */
-    public static <R> R withCallback(CallbackFunction function, CallbackSignature signature,
+    public static <R> R withCallback(CallbackFunction function, CPrototype signature,
             ScopedBody<R> body) {
         return run(create(function, signature), body);
     }
 
-    /** {@link #withCallback(CallbackFunction, CallbackSignature, ScopedBody)} with C signature text. */
+    /** {@link #withCallback(CallbackFunction, CPrototype, ScopedBody)} with C signature text. */
     public static <R> R withCallback(CallbackFunction function, String signature, ScopedBody<R> body) {
         return run(create(function, signature), body);
     }
 
-    /** {@link #withCallback(CallbackFunction, CallbackSignature, ScopedBody)} for a typed function. */
+    /** {@link #withCallback(CallbackFunction, CPrototype, ScopedBody)} for a typed function. */
     public static <T, R> R withCallback(Class<T> type, T function, String signature, ScopedBody<R> body) {
-        return run(of(type, function, CallbackSignature.parse(signature)), body);
+        return run(of(type, function, Signatures.parse(signature)), body);
     }
 
-    /** {@link #withCallback(CallbackFunction, CallbackSignature, ScopedBody)} for a typed function. */
-    public static <T, R> R withCallback(Class<T> type, T function, CallbackSignature signature, ScopedBody<R> body) {
+    /** {@link #withCallback(CallbackFunction, CPrototype, ScopedBody)} for a typed function. */
+    public static <T, R> R withCallback(Class<T> type, T function, CPrototype signature, ScopedBody<R> body) {
         return run(of(type, function, signature), body);
     }
 
@@ -130,10 +134,11 @@ public final class Callbacks {
     /**
      * Calls the live callback at {@code pointer} through a downcall, as C would (Lisp {@code call-callback}).
      *
-     * @throws CallbackRegistryException if no live callback has this address
+     * @throws CallbackRegistryError if no live callback has this address
      */
     public static Object call(MemorySegment pointer, Object... arguments) {
-        Callback callback = registry().byAddress(pointer).orElseThrow(() -> new CallbackRegistryException(
+        java.util.Objects.requireNonNull(pointer, "pointer");
+        Callback callback = registry().byAddress(pointer).orElseThrow(() -> new CallbackRegistryError(
                 "no live callback at address 0x" + Long.toHexString(pointer.address())));
         return callback.call(arguments);
     }

@@ -4,9 +4,12 @@ import epsilon.foreign.callback.Callback;
 import epsilon.foreign.callback.CallbackFailureHandler;
 import epsilon.foreign.callback.CallbackFunction;
 import epsilon.foreign.callback.CallbackOption;
-import epsilon.foreign.callback.CallbackSignature;
-import epsilon.foreign.callback.CallbackSignatureException;
-import epsilon.foreign.callback.CallbackType;
+import epsilon.foreign.callback.CallbackSignatureError;
+import epsilon.foreign.marshalling.CPrototype;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.ForeignError;
+import epsilon.foreign.marshalling.internal.convert.Failures;
+import epsilon.foreign.marshalling.internal.convert.ToForeign;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -24,19 +27,19 @@ public final class CallbackFactory {
     private static final Linker LINKER = Linker.nativeLinker();
 
     /** A callback over a {@link CallbackFunction}. */
-    public static Callback dynamic(Scope scope, CallbackFunction function, CallbackSignature signature,
+    public static Callback dynamic(Scope scope, CallbackFunction function, CPrototype signature,
             CallbackOption... options) {
         Objects.requireNonNull(function, "function");
-        Objects.requireNonNull(signature, "signature");
+        Signatures.checked(signature);
         return make(scope, signature, options, () -> DynamicInvoker.handle(function, signature));
     }
 
     /** A callback over an instance of a functional interface, bound without boxing. */
-    public static <T> Callback typed(Scope scope, Class<T> type, T function, CallbackSignature signature,
+    public static <T> Callback typed(Scope scope, Class<T> type, T function, CPrototype signature,
             CallbackOption... options) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(function, "function");
-        Objects.requireNonNull(signature, "signature");
+        Signatures.checked(signature);
         MethodHandle target = TypedBinder.bind(type, function, signature); // validate before taking any resource
         return make(scope, signature, options, () -> target);
     }
@@ -45,7 +48,7 @@ public final class CallbackFactory {
         MethodHandle target();
     }
 
-    private static Callback make(Scope scope, CallbackSignature signature, CallbackOption[] options,
+    private static Callback make(Scope scope, CPrototype signature, CallbackOption[] options,
             TargetSource source) {
         String name = null;
         Object declaredDefault = null;
@@ -61,14 +64,20 @@ public final class CallbackFactory {
                 case CallbackOption.OnFailure(CallbackFailureHandler h) -> handler = h;
             }
         }
-        CallbackType result = signature.result();
-        if (hasDefault && result instanceof CallbackType.Void) {
-            throw new CallbackSignatureException("a default result was declared (" + declaredDefault
-                    + ") but the signature " + signature + " returns void");
+        CType result = signature.returnType();
+        if (hasDefault && result.isVoid()) {
+            throw new CallbackSignatureError("a default result was declared (" + declaredDefault
+                    + ") but the signature " + Signatures.describe(signature) + " returns void");
         }
-        Object defaultCarrier = hasDefault
-                ? Conversions.toCarrier(result, declaredDefault, null, "the default result of " + signature)
-                : null;
+        Object defaultCarrier = null;
+        if (hasDefault) {
+            try {
+                defaultCarrier = ToForeign.convert(declaredDefault, result, null,
+                        "the default result of " + Signatures.describe(signature), Failures.SITE);
+            } catch (ForeignError unfit) {
+                throw new CallbackSignatureError(unfit.getMessage());
+            }
+        }
         MethodHandle target = source.target();
         Registry registry = Registry.global();
         Arena arena = scope == null ? Arena.ofShared() : scope.arenaFor("a callback");
@@ -79,7 +88,7 @@ public final class CallbackFactory {
             if (name != null) {
                 registry.claimName(name, callback);
             }
-            Object onFailure = hasDefault ? defaultCarrier : Conversions.zeroOf(result, arena);
+            Object onFailure = hasDefault ? defaultCarrier : Defaults.zeroOf(result, arena);
             FunctionDescriptor descriptor = signature.descriptor();
             MethodHandle guarded = UpcallGuard.guard(target.asType(descriptor.toMethodType()), callback, onFailure);
             MemorySegment stub = LINKER.upcallStub(guarded, descriptor, arena);

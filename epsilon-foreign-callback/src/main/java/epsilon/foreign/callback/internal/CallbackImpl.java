@@ -1,9 +1,9 @@
 package epsilon.foreign.callback.internal;
 
 import epsilon.foreign.callback.Callback;
-import epsilon.foreign.callback.CallbackClosedException;
+import epsilon.foreign.callback.CallbackClosedError;
 import epsilon.foreign.callback.CallbackFailureHandler;
-import epsilon.foreign.callback.CallbackSignature;
+import epsilon.foreign.marshalling.CPrototype;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Optional;
@@ -12,14 +12,14 @@ import java.util.Optional;
 final class CallbackImpl implements Callback {
     private final long id;
     private final String name;
-    private final CallbackSignature signature;
+    private final CPrototype signature;
     private final CallbackFailureHandler failureHandler;
     private final Arena ownArena;
     private final Scope scope;
     private MemorySegment stub;
     private volatile boolean alive = true;
 
-    CallbackImpl(long id, String name, CallbackSignature signature, CallbackFailureHandler failureHandler,
+    CallbackImpl(long id, String name, CPrototype signature, CallbackFailureHandler failureHandler,
             Arena ownArena, Scope scope) {
         this.id = id;
         this.name = name;
@@ -58,7 +58,7 @@ final class CallbackImpl implements Callback {
     }
 
     @Override
-    public CallbackSignature signature() {
+    public CPrototype signature() {
         return signature;
     }
 
@@ -90,7 +90,7 @@ final class CallbackImpl implements Callback {
             try {
                 ownArena.close();
             } catch (IllegalStateException inUse) {
-                throw new CallbackClosedException("cannot close " + describe()
+                throw new CallbackClosedError("cannot close " + describe()
                         + ": a native call on another thread is using its pointer; close it after that call returns");
             }
         }
@@ -110,11 +110,11 @@ final class CallbackImpl implements Callback {
     }
 
     String describe() {
-        return "callback #" + id + (name == null ? "" : " '" + name + "'") + " " + signature;
+        return "callback #" + id + (name == null ? "" : " '" + name + "'") + " " + Signatures.describe(signature);
     }
 
-    private CallbackClosedException closed(String what) {
-        return new CallbackClosedException(describe() + " is closed: " + what + " after close() is a use after free");
+    private CallbackClosedError closed(String what) {
+        return new CallbackClosedError(describe() + " is closed: " + what + " after close() is a use after free");
     }
 
     @Override

@@ -3,7 +3,8 @@ package epsilon.foreign.callback.internal;
 import epsilon.foreign.callback.CallbackFailedException;
 import epsilon.foreign.callback.CallbackFailure;
 import epsilon.foreign.callback.CallbackFailureHandler;
-import java.lang.System.Logger.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes exceptions caught in upcalls (see {@code CallbackFailures}): a handler, else this thread's pending slot
@@ -12,7 +13,7 @@ import java.lang.System.Logger.Level;
 public final class FailureRouter {
     private FailureRouter() {}
 
-    private static final System.Logger LOG = System.getLogger("epsilon.foreign.callback");
+    private static final Logger LOG = LoggerFactory.getLogger("epsilon.foreign.callback");
     private static final StackWalker WALKER = StackWalker.getInstance();
     private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
     private static volatile CallbackFailureHandler globalHandler;
@@ -49,12 +50,12 @@ public final class FailureRouter {
             } else if (!foreign) {
                 PENDING.set(new Pending(callback, error));
             } else {
-                LOG.log(Level.ERROR, callback.describe() + " threw on thread '" + Thread.currentThread().getName()
-                        + "', which C created, so no Java caller can receive it; C got the default result", error);
+                LOG.error("{} threw on thread '{}', which C created, so no Java caller can receive it; C got the default"
+                        + " result", callback.describe(), Thread.currentThread().getName(), error);
             }
         } catch (Throwable routingFailed) {
             try {
-                LOG.log(Level.ERROR, "could not route the failure of " + callback.describe(), routingFailed);
+                LOG.error("could not route the failure of {}", callback.describe(), routingFailed);
             } catch (Throwable ignored) {
                 // nothing left to tell: an exception must not escape into C
             }

@@ -2,7 +2,7 @@ package epsilon.foreign.callback.internal;
 
 import epsilon.foreign.callback.Callback;
 import epsilon.foreign.callback.CallbackRegistry;
-import epsilon.foreign.callback.CallbackRegistryException;
+import epsilon.foreign.callback.CallbackRegistryError;
 import java.lang.foreign.MemorySegment;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class Registry implements CallbackRegistry {
     void claimName(String name, CallbackImpl callback) {
         CallbackImpl holder = byName.putIfAbsent(name, callback);
         if (holder != null) {
-            throw new CallbackRegistryException("the name '" + name + "' is taken by live " + holder.describe()
+            throw new CallbackRegistryError("the name '" + name + "' is taken by live " + holder.describe()
                     + ": close or unregister it first");
         }
     }
@@ -87,7 +87,7 @@ public final class Registry implements CallbackRegistry {
     public void unregister(String name) {
         CallbackImpl callback = byName.get(name);
         if (callback == null || !callback.isAlive()) {
-            throw new CallbackRegistryException("no live callback is named '" + name + "'");
+            throw new CallbackRegistryError("no live callback is named '" + name + "'");
         }
         callback.close();
     }

@@ -1,11 +1,11 @@
 package epsilon.foreign.callback.internal;
 
 import epsilon.foreign.callback.Callback;
-import epsilon.foreign.callback.CallbackClosedException;
+import epsilon.foreign.callback.CallbackClosedError;
 import epsilon.foreign.callback.CallbackFunction;
 import epsilon.foreign.callback.CallbackOption;
 import epsilon.foreign.callback.CallbackScope;
-import epsilon.foreign.callback.CallbackSignature;
+import epsilon.foreign.marshalling.CPrototype;
 import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,7 +21,7 @@ public final class Scope implements CallbackScope {
     /** The arena new members allocate their stubs in; fails once the scope is closed. */
     synchronized Arena arenaFor(String what) {
         if (!open) {
-            throw new CallbackClosedException("this CallbackScope is closed: cannot make " + what + " in it");
+            throw new CallbackClosedError("this CallbackScope is closed: cannot make " + what + " in it");
         }
         return arena;
     }
@@ -35,18 +35,23 @@ public final class Scope implements CallbackScope {
     }
 
     @Override
-    public Callback create(CallbackFunction function, CallbackSignature signature, CallbackOption... options) {
+    public Callback create(CallbackFunction function, CPrototype signature, CallbackOption... options) {
         return CallbackFactory.dynamic(this, function, signature, options);
     }
 
     @Override
     public Callback create(CallbackFunction function, String signature, CallbackOption... options) {
-        return create(function, CallbackSignature.parse(signature), options);
+        return create(function, Signatures.parse(signature), options);
     }
 
     @Override
-    public <T> Callback of(Class<T> type, T function, CallbackSignature signature, CallbackOption... options) {
+    public <T> Callback of(Class<T> type, T function, CPrototype signature, CallbackOption... options) {
         return CallbackFactory.typed(this, type, function, signature, options);
+    }
+
+    @Override
+    public <T> Callback of(Class<T> type, T function, String signature, CallbackOption... options) {
+        return of(type, function, Signatures.parse(signature), options);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package epsilon.foreign.callback.internal;
 
-import epsilon.foreign.callback.CallbackSignatureException;
-import epsilon.foreign.callback.CallbackType;
+import epsilon.foreign.marshalling.ArityError;
+import epsilon.foreign.marshalling.CPrototype;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.internal.convert.FromForeign;
+import epsilon.foreign.marshalling.internal.convert.ToForeign;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.GroupLayout;
@@ -13,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code call-callback}: a real downcall to a callback's own stub, as C would make it. One downcall handle per
- * descriptor. A tool and test path: it boxes, so it is not meant to be fast.
+ * {@code call-callback}: a real downcall to a callback's own stub, as C would make it, with its arguments converted
+ * as a call's are. One downcall handle per descriptor. A tool and test path: it boxes, so it is not meant to be fast.
  */
 final class SelfCall {
     private SelfCall() {}
@@ -22,12 +25,14 @@ final class SelfCall {
     private static final Map<FunctionDescriptor, MethodHandle> DOWNCALLS = new ConcurrentHashMap<>();
 
     static Object call(CallbackImpl callback, Object[] arguments) {
-        List<CallbackType> parameters = callback.signature().parameters();
+        CPrototype signature = callback.signature();
+        List<CType> parameters = signature.parameterTypes();
+        String name = callback.describe();
         if (arguments.length != parameters.size()) {
-            throw new CallbackSignatureException(callback.describe() + " takes " + parameters.size()
-                    + " argument(s), got " + arguments.length);
+            throw new ArityError(name + " takes " + parameters.size() + (parameters.size() == 1 ? " argument" :
+                    " arguments") + ", got " + arguments.length, name, parameters.size(), arguments.length);
         }
-        FunctionDescriptor descriptor = callback.signature().descriptor();
+        FunctionDescriptor descriptor = signature.descriptor();
         MethodHandle downcall = DOWNCALLS.computeIfAbsent(descriptor, d -> Linker.nativeLinker().downcallHandle(d));
         try (Arena arena = Arena.ofConfined()) {
             List<Object> carriers = new ArrayList<>(arguments.length + 2);
@@ -36,11 +41,10 @@ final class SelfCall {
                 carriers.add(Arena.ofAuto()); // the struct result must outlive this call's arena
             }
             for (int i = 0; i < arguments.length; i++) {
-                carriers.add(Conversions.toCarrier(parameters.get(i), arguments[i], arena, "argument " + i + " of "
-                        + callback.describe()));
+                carriers.add(ToForeign.convert(arguments[i], parameters.get(i), arena, name, i));
             }
             Object result = invoke(downcall, carriers);
-            return Conversions.toJava(callback.signature().result(), result);
+            return FromForeign.convert(result, signature.returnType());
         }
     }
 

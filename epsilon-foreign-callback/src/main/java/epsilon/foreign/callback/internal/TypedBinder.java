@@ -1,72 +1,88 @@
 package epsilon.foreign.callback.internal;
 
-import epsilon.foreign.callback.CallbackSignature;
-import epsilon.foreign.callback.CallbackSignatureException;
-import epsilon.foreign.callback.CallbackType;
+import epsilon.foreign.callback.CallbackSignatureError;
+import epsilon.foreign.marshalling.CPrototype;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.internal.convert.Adapters;
+import epsilon.foreign.marshalling.internal.convert.Failures;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.invoke.WrongMethodTypeException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The typed path: the functional interface's single abstract method, bound to the user's instance, adapted to
- * the upcall's carrier types with filters and {@code asType}. No {@code Object[]} per call; for a
- * {@code Comparator<MemorySegment>} over {@code int *} pointers the handle is just the bound interface call.
+ * The typed path: the functional interface's single abstract method, bound to the user's instance, adapted to the
+ * upcall's carrier types with the marshalling module's adapters. No {@code Object[]} per call; for a
+ * {@code Comparator<MemorySegment>} over {@code int *} pointers the handle is just the bound interface call. Each
+ * parameter the method declares must hold the C type's values the way a bound interface method's would: the carrier
+ * itself ({@code int} for {@code unsigned int}), the C type's Java type ({@code long}), or a reference type its Java
+ * value is ({@code Object} for an erased generic, {@code String} for {@code char *}, the Java enum for an enum).
  */
 final class TypedBinder {
     private TypedBinder() {}
 
-    static MethodHandle bind(Class<?> type, Object function, CallbackSignature signature) {
+    static MethodHandle bind(Class<?> type, Object function, CPrototype signature) {
         Method method = singleAbstractMethod(type);
         if (!type.isInstance(function)) {
-            throw new CallbackSignatureException("the function " + function.getClass().getName() + " is not a "
+            throw new CallbackSignatureError("the function " + function.getClass().getName() + " is not a "
                     + type.getName());
         }
-        List<CallbackType> parameters = signature.parameters();
+        List<CType> parameters = signature.parameterTypes();
         String where = type.getSimpleName() + "." + method.getName();
+        String shown = Signatures.describe(signature);
         if (method.getParameterCount() != parameters.size()) {
-            throw new CallbackSignatureException(where + " takes " + method.getParameterCount()
-                    + " argument(s) but the signature " + signature + " passes " + parameters.size());
+            throw new CallbackSignatureError(where + " takes " + method.getParameterCount()
+                    + " argument(s) but the signature " + shown + " passes " + parameters.size());
         }
         MethodHandle target = lookup(type, method).bindTo(function);
-
-        // the Java types the function sees, then what the interface method declares
-        Class<?>[] javaTypes = new Class<?>[parameters.size()];
-        for (int i = 0; i < javaTypes.length; i++) {
-            javaTypes[i] = parameters.get(i).javaType();
-        }
-        CallbackType result = signature.result();
-        Class<?> javaResult = result.javaType();
-        if (javaResult != void.class && method.getReturnType() == void.class) {
-            throw new CallbackSignatureException(where + " returns void but the signature " + signature
-                    + " returns " + result.cName());
-        }
-        try {
-            target = target.asType(MethodType.methodType(javaResult, javaTypes));
-        } catch (WrongMethodTypeException mismatch) {
-            throw new CallbackSignatureException(where + target.type() + " does not fit the signature " + signature
-                    + ": C passes " + MethodType.methodType(javaResult, javaTypes) + " (" + mismatch.getMessage() + ")");
-        }
-
+        Class<?>[] declared = method.getParameterTypes();
         MethodHandle[] filters = new MethodHandle[parameters.size()];
         for (int i = 0; i < filters.length; i++) {
-            filters[i] = Conversions.argumentFilter(parameters.get(i));
+            CType parameter = parameters.get(i);
+            MethodHandle filter = Adapters.fromCarrier(parameter, declared[i]);
+            if (filter == null) {
+                throw new CallbackSignatureError(where + " declares parameter " + i + " as " + declared[i].getName()
+                        + ", but C passes " + parameter.name() + " in " + shown + "; declare it as "
+                        + suggestion(parameter));
+            }
+            filters[i] = filter;
         }
         target = MethodHandles.filterArguments(target, 0, filters);
-        MethodHandle resultFilter = Conversions.resultFilter(result);
-        if (resultFilter != null) {
-            target = MethodHandles.filterReturnValue(target, resultFilter);
+        CType result = signature.returnType();
+        Class<?> returned = method.getReturnType();
+        if (result.isVoid()) {
+            if (returned != void.class) {
+                target = MethodHandles.dropReturn(target);
+            }
+            return target;
         }
-        return target;
+        if (returned == void.class) {
+            throw new CallbackSignatureError(where + " returns void but the signature " + shown + " returns "
+                    + result.name());
+        }
+        MethodHandle toC = Adapters.toCarrier(result, returned, "the result of callback " + shown, Failures.SITE);
+        if (toC == null) {
+            throw new CallbackSignatureError(where + " returns " + returned.getName() + ", which cannot become the "
+                    + result.name() + " that " + shown + " returns" + (result.kind() == CType.Kind.STRING
+                    ? ": C would need memory that outlives the call; return a MemorySegment you allocated"
+                    : "; return " + suggestion(result)));
+        }
+        return MethodHandles.filterReturnValue(target, toC);
+    }
+
+    /** How a Java declaration of a value of {@code type} looks. */
+    private static String suggestion(CType type) {
+        Class<?> carrier = type.carrier();
+        Class<?> java = type.javaType();
+        return carrier.getSimpleName() + (java != carrier ? " or " + java.getSimpleName() : "");
     }
 
     private static Method singleAbstractMethod(Class<?> type) {
         if (!type.isInterface()) {
-            throw new CallbackSignatureException(type.getName() + " is not an interface: a typed callback needs a "
+            throw new CallbackSignatureError(type.getName() + " is not an interface: a typed callback needs a "
                     + "functional interface such as Comparator, or use Callbacks.create with a CallbackFunction");
         }
         List<Method> abstractMethods = new ArrayList<>();
@@ -76,7 +92,7 @@ final class TypedBinder {
             }
         }
         if (abstractMethods.size() != 1) {
-            throw new CallbackSignatureException(type.getName() + " is not a functional interface: it has "
+            throw new CallbackSignatureError(type.getName() + " is not a functional interface: it has "
                     + abstractMethods.size() + " abstract methods " + abstractMethods.stream().map(Method::getName)
                     .toList());
         }
@@ -103,7 +119,7 @@ final class TypedBinder {
                 MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
                 return lookup.findVirtual(type, method.getName(), methodType);
             } catch (IllegalAccessException | NoSuchMethodException | RuntimeException closed) {
-                throw new CallbackSignatureException("cannot call " + type.getName() + "." + method.getName()
+                throw new CallbackSignatureError("cannot call " + type.getName() + "." + method.getName()
                         + ": make the interface public, or open its package to epsilon.foreign.callback ("
                         + closed.getMessage() + ")");
             }
