@@ -1,7 +1,7 @@
 package epsilon.foreign;
 
 import epsilon.foreign.internal.FunctionCache;
-import epsilon.foreign.internal.Signature;
+import epsilon.foreign.internal.Prototypes;
 import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
 import java.util.Arrays;
@@ -58,9 +58,15 @@ public final class Caller {
         return FunctionCache.global().resolve(CPrototype.parse(prototype), library, options);
     }
 
+    /** {@link Foreign#defshared(CPrototype, String, CallOption...)} with this caller's options. */
+    public ForeignFunction defshared(CPrototype prototype, String library) {
+        return FunctionCache.global().resolve(java.util.Objects.requireNonNull(prototype, "prototype"), library,
+                options);
+    }
+
     /** {@link Foreign#defshared(String, String, CType, CType...)} with this caller's options. */
     public ForeignFunction defshared(String function, String library, CType returnType, CType... parameterTypes) {
-        return FunctionCache.global().resolve(function, library,
-                Signature.of(returnType, List.of(parameterTypes), false), options);
+        return FunctionCache.global().resolve(Prototypes.of(function, returnType, List.of(parameterTypes)), library,
+                options);
     }
 }

@@ -4,9 +4,9 @@ import epsilon.foreign.internal.Allocations;
 import epsilon.foreign.internal.FunctionCache;
 import epsilon.foreign.internal.LibraryRegistry;
 import epsilon.foreign.internal.binding.InterfaceBinder;
+import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.KnownPrototypes;
-import epsilon.foreign.struct.StructType;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.List;
@@ -157,6 +157,20 @@ public final class Foreign {
     }
 
     /**
+     * Resolves a prototype read from a header (Lisp {@code defshared}): its parameter names, nonnull parameters and
+     * symbol come with it.
+     *
+     * {@snippet :
+     * CHeader zlib = CHeader.include("zlib.h");
+     * ForeignFunction compressBound = Foreign.defshared(zlib.function("compressBound"), "z");
+     * long bound = (long) compressBound.invoke(1000L);
+     * }
+     */
+    public static ForeignFunction defshared(CPrototype prototype, String library, CallOption... options) {
+        return with(options).defshared(prototype, library);
+    }
+
+    /**
      * The calls of this class with call options: {@code Foreign.with(CallOption.errno(ErrnoPolicy.THROW))
      * .sharedCall(...)}. See {@link CallOption}.
      */
@@ -187,21 +201,6 @@ public final class Foreign {
      */
     public static <T> T bind(Class<T> type, String library) {
         return InterfaceBinder.bind(type, libOpen(library));
-    }
-
-    /**
-     * The C type of a struct or union passed or returned by value, for any call form. A function returning it
-     * gives back an {@link epsilon.foreign.struct.StructView} (see its {@code toMap()} and {@code toRecord}); an
-     * argument of it may be a view, a segment, a {@code Map} of its fields or a record.
-     *
-     * {@snippet :
-     * StructType divT = StructType.struct("div_t").field("quot", "int").field("rem", "int").build();
-     * StructView r = (StructView) Foreign.sharedCall("div", "c", Foreign.cType(divT), List.of(CType.INT, CType.INT), 17, 5);
-     * r.toMap();                                            // {quot=3, rem=2}
-     * }
-     */
-    public static CType cType(StructType struct) {
-        return CType.struct(struct.name(), struct.layout());
     }
 
     // ---- memory ----------------------------------------------------------------------------------------

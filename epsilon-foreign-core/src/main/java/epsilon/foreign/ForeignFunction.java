@@ -1,5 +1,6 @@
 package epsilon.foreign;
 
+import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -29,6 +30,9 @@ public interface ForeignFunction {
 
     /** The symbol's address. @throws epsilon.foreign.marshalling.ClosedLibraryError once the library is closed */
     MemorySegment address();
+
+    /** The C prototype it was resolved with: names, types, nonnull parameters, symbol. */
+    CPrototype signature();
 
     /** The declared return type. */
     CType returnType();

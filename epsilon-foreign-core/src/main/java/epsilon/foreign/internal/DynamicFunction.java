@@ -9,9 +9,12 @@ import epsilon.foreign.Library;
 import epsilon.foreign.marshalling.ArgumentTypeError;
 import epsilon.foreign.marshalling.ArityError;
 import epsilon.foreign.callback.Callback;
-import epsilon.foreign.callback.CallbackClosedException;
+import epsilon.foreign.callback.CallbackClosedError;
 import epsilon.foreign.callback.CallbackFailures;
+import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.FunctionPointerType;
+import epsilon.foreign.marshalling.internal.convert.Adapters;
 import epsilon.foreign.marshalling.CallbackError;
 import epsilon.foreign.marshalling.ForeignError;
 import epsilon.foreign.marshalling.FreedMemoryError;
@@ -42,7 +45,7 @@ public final class DynamicFunction implements ForeignFunction {
     private final MemorySegment address;
     /** True when calls go through the JVM's own address for the symbol, which needs an explicit open check. */
     private final boolean checksOpen;
-    private final Signature signature;
+    private final CPrototype signature;
     private final List<CallOption> callOptions;
     private final String documentation;
     /** The address calls go through: the library arena's, or the JVM's own for a library it keeps loaded. */
@@ -69,12 +72,18 @@ public final class DynamicFunction implements ForeignFunction {
     /** Carriers before the arguments: the struct-return allocator and the errno capture segment. */
     private final int leading;
 
-    DynamicFunction(String name, NativeLibrary library, MemorySegment address, Signature signature,
+    /** Per parameter, whether C declares it nonnull: such a pointer argument is refused when NULL. */
+    private final boolean[] nonnull;
+    /** Whether any parameter is nonnull, so the all-segments fast path needs the check at all. */
+    private final boolean checksNonnull;
+
+    DynamicFunction(NativeLibrary library, MemorySegment address, CPrototype signature,
                     List<CallOption> callOptions, String documentation) {
+        String name = signature.name();
         this.name = name;
         this.library = library;
         this.address = address;
-        MemorySegment permanent = library.permanentAddress(name).orElse(null);
+        MemorySegment permanent = library.permanentAddress(signature.symbol()).orElse(null);
         this.checksOpen = permanent != null;
         this.callAddress = permanent != null ? permanent : address;
         this.signature = signature;
@@ -93,8 +102,16 @@ public final class DynamicFunction implements ForeignFunction {
         }
         this.errnoPolicy = policy;
         this.heapAccess = heap;
-        this.parameterTypes = signature.parameters().toArray(CType[]::new);
-        this.mayCallBack = signature.variadic() || signature.parameters().stream()
+        signature.unsupported().ifPresent(why -> {
+            throw new ForeignError("cannot call " + name + " (" + signature + "): " + why, name);
+        });
+        this.parameterTypes = signature.parameterTypes().toArray(CType[]::new);
+        this.nonnull = new boolean[parameterTypes.length];
+        for (int i = 0; i < nonnull.length; i++) {
+            nonnull[i] = signature.parameters().get(i).nonnull();
+        }
+        this.checksNonnull = signature.nonnullParameters().length > 0;
+        this.mayCallBack = signature.variadic() || signature.parameterTypes().stream()
                 .anyMatch(t -> t.kind() == CType.Kind.FUNCTION_POINTER || t.kind() == CType.Kind.POINTER);
         this.exactBoxes = new Class<?>[parameterTypes.length];
         for (int i = 0; i < parameterTypes.length; i++) {
@@ -104,9 +121,10 @@ public final class DynamicFunction implements ForeignFunction {
             case INT8, INT16, INT32, INT64, UINT64, FLOAT, DOUBLE, BOOL -> exactBox(signature.returnType()) != null;
             default -> false;
         };
-        this.leading = (signature.returnsStruct() ? 1 : 0) + (policy != null ? 1 : 0);
-        this.needsFrame = signature.variadic() || signature.returnsStruct() || policy != null
-                || signature.parameters().stream().anyMatch(t -> t.needsAllocator() || t.kind() == CType.Kind.STRUCT);
+        this.leading = (Prototypes.returnsStruct(signature) ? 1 : 0) + (policy != null ? 1 : 0);
+        this.needsFrame = signature.variadic() || Prototypes.returnsStruct(signature) || policy != null
+                || signature.parameterTypes().stream().anyMatch(t -> t.needsAllocator() || t.kind() == CType.Kind.STRUCT
+                        || t.kind() == CType.Kind.ARRAY);
         if (signature.variadic()) {
             this.fixedShape = null;
             this.variadicShapes = new ConcurrentHashMap<>();
@@ -117,7 +135,7 @@ public final class DynamicFunction implements ForeignFunction {
     }
 
     private BoundTrampoline bind(List<CType> variadicTypes) {
-        FunctionDescriptor descriptor = signature.descriptor(variadicTypes);
+        FunctionDescriptor descriptor = Prototypes.descriptor(signature, variadicTypes);
         List<Linker.Option> linkOptions = new ArrayList<>();
         for (CallOption option : callOptions) {
             linkOptions.add(switch (option) {
@@ -126,7 +144,7 @@ public final class DynamicFunction implements ForeignFunction {
             });
         }
         if (signature.variadic()) {
-            linkOptions.add(Linker.Option.firstVariadicArg(signature.parameters().size()));
+            linkOptions.add(Linker.Option.firstVariadicArg(signature.arity()));
         }
         return Trampolines.of(descriptor, linkOptions.toArray(Linker.Option[]::new)).bind(callAddress);
     }
@@ -157,14 +175,30 @@ public final class DynamicFunction implements ForeignFunction {
         }
     }
 
-    /** Whether every argument is already its carrier (a Long for a long, a MemorySegment for a pointer). */
+    /**
+     * Whether every argument is already its carrier (a Long for a long, a MemorySegment for a pointer), and no
+     * nonnull parameter is given NULL.
+     */
     private boolean allExact(Object[] args) {
         for (int i = 0; i < args.length; i++) {
             if (!isExact(args[i], i)) {
                 return false;
             }
         }
+        if (checksNonnull) {
+            checkNonnull(args);
+        }
         return true;
+    }
+
+    /** Refuses NULL for a parameter C declares nonnull, before C dereferences it. */
+    private void checkNonnull(Object[] args) {
+        for (int i = 0; i < nonnull.length; i++) {
+            if (nonnull[i] && (args[i] == null || args[i] instanceof MemorySegment segment && segment.isNative()
+                    && segment.address() == 0)) {
+                throw Adapters.nonnullError(args[i], parameterTypes[i], name, i);
+            }
+        }
     }
 
     /**
@@ -198,6 +232,9 @@ public final class DynamicFunction implements ForeignFunction {
      * Java array): kept apart from {@link #call} so that it stays small enough to inline.
      */
     private Object callConverted(Object[] args) {
+        if (checksNonnull) {
+            checkNonnull(args);
+        }
         CallFrame frame = needsFrame ? CallFrame.open() : null;
         try {
             Object[] carriers = args.clone();
@@ -231,11 +268,14 @@ public final class DynamicFunction implements ForeignFunction {
 
     /** The general path: variadic calls, and calls with carriers before the arguments (struct return, errno). */
     private Object call(Object[] args, SegmentAllocator frame) {
+        if (checksNonnull) {
+            checkNonnull(args);
+        }
         int lead = 0;
         // Without leading carriers (a variadic call) the arguments double as the carriers until a conversion
         // produces a different object; only then is the array copied.
         Object[] carriers = leading == 0 ? args : new Object[leading + args.length];
-        if (signature.returnsStruct()) {
+        if (Prototypes.returnsStruct(signature)) {
             carriers[lead++] = frame;
         }
         MemorySegment captured = null;
@@ -294,6 +334,11 @@ public final class DynamicFunction implements ForeignFunction {
             return memory.segment(); // throws FreedMemoryError once freed
         }
         if (value instanceof Callback callback) {
+            if (type instanceof FunctionPointerType pointer && !pointer.accepts(callback.signature())) {
+                throw new ArgumentTypeError("argument " + index + " of " + name + ": the callback's signature "
+                        + CType.functionPointer(callback.signature()).name() + " does not match the parameter's "
+                        + type.name() + "; C would call it with the wrong arguments", name, index);
+            }
             return callbackPointer(callback, index);
         }
         if (type.kind() == CType.Kind.STRUCT) {
@@ -329,7 +374,7 @@ public final class DynamicFunction implements ForeignFunction {
     private MemorySegment callbackPointer(Callback callback, int index) {
         try {
             return callback.pointer();
-        } catch (CallbackClosedException closed) {
+        } catch (CallbackClosedError closed) {
             throw new ForeignError("argument " + index + " of " + name + " is a callback that has been closed: "
                     + closed.getMessage(), name, null, closed);
         }
@@ -351,7 +396,7 @@ public final class DynamicFunction implements ForeignFunction {
         if (rawResult) {
             return raw;
         }
-        if (signature.returnsStruct()) {
+        if (Prototypes.returnsStruct(signature)) {
             MemorySegment inFrame = (MemorySegment) raw;
             MemorySegment copy = Arena.ofAuto().allocate(signature.returnType().layout()).copyFrom(inFrame);
             return StructArguments.view(signature.returnType(), copy);
@@ -369,7 +414,7 @@ public final class DynamicFunction implements ForeignFunction {
     private ArityError arityError(int given) {
         int declared = parameterTypes.length;
         return new ArityError(name + " takes " + (signature.variadic() ? "at least " : "") + declared
-                + (declared == 1 ? " argument" : " arguments") + " (" + signature.describe(name) + "), got "
+                + (declared == 1 ? " argument" : " arguments") + " (" + signature + "), got "
                 + given, name, declared, given);
     }
 
@@ -420,7 +465,12 @@ public final class DynamicFunction implements ForeignFunction {
 
     @Override
     public List<CType> parameterTypes() {
-        return signature.parameters();
+        return signature.parameterTypes();
+    }
+
+    @Override
+    public CPrototype signature() {
+        return signature;
     }
 
     @Override
@@ -430,7 +480,7 @@ public final class DynamicFunction implements ForeignFunction {
 
     @Override
     public FunctionDescriptor descriptor() {
-        return signature.descriptor(List.of());
+        return signature.descriptor();
     }
 
     @Override
@@ -445,12 +495,12 @@ public final class DynamicFunction implements ForeignFunction {
 
     @Override
     public ForeignFunction withDocumentation(String text) {
-        return new DynamicFunction(name, library, address, signature, callOptions, text);
+        return new DynamicFunction(library, address, signature, callOptions, text);
     }
 
     @Override
     public String prototype() {
-        return signature.describe(name);
+        return signature.toString();
     }
 
     @Override

@@ -6,6 +6,7 @@ import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.KnownPrototypes;
 import epsilon.foreign.marshalling.UnknownSymbolError;
+import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -66,7 +67,7 @@ public final class FunctionCache {
     public DynamicFunction typed(String function, String library, CType returnType, List<CType> parameterTypes,
                                  List<CallOption> options) {
         return cached(function, new TypedKey(library, function, returnType, parameterTypes, options),
-                () -> resolve(function, library, Signature.of(returnType, parameterTypes, false), options));
+                () -> resolve(Prototypes.of(function, returnType, parameterTypes), library, options));
     }
 
     /** {@link #typed} without options, through the identity cache first. */
@@ -87,8 +88,8 @@ public final class FunctionCache {
     public DynamicFunction spelled(String function, String library, String returnType, List<String> parameterTypes,
                                    List<CallOption> options) {
         return cached(function, new SpelledKey(library, function, returnType, parameterTypes, options),
-                () -> resolve(function, library, Signature.of(CType.parse(returnType),
-                        parameterTypes.stream().map(CType::parse).toList(), false), options));
+                () -> resolve(Prototypes.of(function, CType.parse(returnType),
+                        parameterTypes.stream().map(CType::parse).toList()), library, options));
     }
 
     public DynamicFunction prototype(String prototype, String library, List<CallOption> options) {
@@ -129,18 +130,11 @@ public final class FunctionCache {
         return fresh.function();
     }
 
-    /** Resolves a parsed prototype in a library. */
+    /** Opens the library, finds the prototype's symbol, and binds the trampoline of its shape. */
     public DynamicFunction resolve(CPrototype prototype, String library, List<CallOption> options) {
-        List<String> names = prototype.parameters().stream().map(p -> p.name()).toList();
-        List<CType> types = prototype.parameters().stream().map(p -> p.type()).toList();
-        return resolve(prototype.name(), library, new Signature(prototype.returnType(), types, names,
-                prototype.variadic()), options);
-    }
-
-    /** Opens the library, finds the symbol, and binds the trampoline of the signature's shape. */
-    public DynamicFunction resolve(String function, String library, Signature signature, List<CallOption> options) {
-        Library lib = libraries.open(library);
-        return new DynamicFunction(function, (NativeLibrary) lib, lib.function(function), signature, options, null);
+        NativeLibrary lib = (NativeLibrary) libraries.open(library);
+        MemorySegment address = lib.function(prototype.symbol());
+        return new DynamicFunction(lib, address, KnownNonnull.merged(prototype, lib), options, null);
     }
 
     /** Forgets every resolved function (their libraries stay open). */

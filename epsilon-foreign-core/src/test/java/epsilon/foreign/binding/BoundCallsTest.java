@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import epsilon.foreign.CFunction;
@@ -11,6 +12,7 @@ import epsilon.foreign.Critical;
 import epsilon.foreign.Encoding;
 import epsilon.foreign.Foreign;
 import epsilon.foreign.NativeType;
+import epsilon.foreign.marshalling.NullArgumentError;
 import epsilon.foreign.Variadic;
 import epsilon.foreign.internal.LibraryRegistry;
 import epsilon.foreign.internal.binding.InterfaceBinder;
@@ -87,6 +89,9 @@ class BoundCallsTest {
 
     /** Functions that write into Java arrays. */
     public interface Arrays {
+        @CFunction("time")
+        long timeInto(@NativeType("time_t *") long[] out);
+
         @Critical(heapAccess = true)
         MemorySegment memset(byte[] bytes, int value, @NativeType("size_t") long count);
 
@@ -264,6 +269,10 @@ class BoundCallsTest {
     @Test
     void shouldPassANullArrayAsCsNull() {
         Arrays arrays = InterfaceBinder.bind(Arrays.class, LibraryRegistry.global().open("c"));
-        assertEquals(0L, arrays.memcpyCopied(null, null, 0).address(), "memcpy returns its destination, NULL");
+        long now = System.currentTimeMillis() / 1000;
+        assertTrue(Math.abs(arrays.timeInto(null) - now) < 5, "time(NULL) only returns the time");
+        NullArgumentError nonnull = assertThrows(NullArgumentError.class, () -> arrays.memcpyCopied(null, null, 0));
+        assertEquals("argument 0 of memcpy: null for a parameter of C type void * that memcpy declares nonnull (C"
+                + " would dereference it)", nonnull.getMessage());
     }
 }

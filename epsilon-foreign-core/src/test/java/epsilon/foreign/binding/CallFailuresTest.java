@@ -99,8 +99,8 @@ class CallFailuresTest {
     @Test
     void shouldRefuseANullSegment() {
         NullArgumentError error = assertThrows(NullArgumentError.class, () -> FILES.strlen(null));
-        assertTrue(error.getMessage().contains("Files.strlen(MemorySegment): parameter 0"), error.getMessage());
-        assertTrue(error.getMessage().contains("pass MemorySegment.NULL"), error.getMessage());
+        assertEquals("argument 0 of strlen: null for a parameter of C type void * that strlen declares nonnull (C"
+                + " would dereference it)", error.getMessage()); // glibc's nonnull, from the known prototypes
         assertEquals(0, error.index());
     }
 
@@ -154,11 +154,13 @@ class CallFailuresTest {
     @Test
     void shouldRefuseAnUnsignedArgumentOutOfRange() {
         ConversionError error = assertThrows(ConversionError.class, () -> FILES.sleep(1L << 32));
-        assertTrue(error.getMessage().contains("Files.sleep(long): parameter 0 as unsigned int: 4294967296 is out of"
-                + " range 0..4294967295"), error.getMessage());
+        assertEquals("argument 0 of sleep: 4294967296 does not fit C type unsigned int (range 0..4294967295)",
+                error.getMessage()); // the same words as every other call level
+        assertEquals("sleep", error.functionName().orElseThrow());
         assertThrows(ConversionError.class, () -> FILES.sleep(-1));
         ConversionError shortError = assertThrows(ConversionError.class, () -> FILES.htons(65536));
-        assertTrue(shortError.getMessage().contains("65536 is out of range 0..65535"), shortError.getMessage());
+        assertTrue(shortError.getMessage().contains("65536 does not fit C type uint16_t (range 0..65535)"),
+                shortError.getMessage());
         assertEquals(0, FILES.sleep(0));
     }
 

@@ -9,52 +9,56 @@
 //   - functions taking a va_list (vprintf family): va_list is an ABI-specific opaque type;
 //   - fork and the exec family: they cannot be called safely from a running JVM;
 //   - atexit: glibc links it statically into each program (libc_nonshared.a), so no library exports it;
-//   - functions whose structs are platform-specific (struct tm, struct stat, struct timespec) appear only
-//     where those structs are passed by pointer; define them with CType.define("struct tm", ...) to get
-//     typed pointers.
+//   - functions whose structs are platform-specific appear only where those structs are passed by pointer; the
+//     common ones (struct tm, struct timeval, struct timespec, ...) are built in, so such pointers are typed.
 // div, ldiv, lldiv and imaxdiv return small structs by value; their layouts (div_t, ...) are built in.
+//
+// A parameter glibc declares nonnull (__nonnull ((1)) in its headers) carries __attribute__((nonnull(i))) here,
+// so that a call passing NULL for it is refused before C dereferences it. KnownPrototypesGlibcTest checks every
+// line against the system's own headers: the same number of parameters, ABI-compatible types and the same
+// nonnull parameters.
 
 // ---- string.h, strings.h --------------------------------------------------------------------------------
-size_t strlen(const char *s);
-size_t strnlen(const char *s, size_t maxlen);
-char *strcpy(char *restrict dest, const char *restrict src);
-char *strncpy(char *restrict dest, const char *restrict src, size_t n);
-char *stpcpy(char *restrict dest, const char *restrict src);
-char *stpncpy(char *restrict dest, const char *restrict src, size_t n);
-char *strcat(char *restrict dest, const char *restrict src);
-char *strncat(char *restrict dest, const char *restrict src, size_t n);
-int strcmp(const char *s1, const char *s2);
-int strncmp(const char *s1, const char *s2, size_t n);
-int strcasecmp(const char *s1, const char *s2);
-int strncasecmp(const char *s1, const char *s2, size_t n);
-int strcoll(const char *s1, const char *s2);
-size_t strxfrm(char *restrict dest, const char *restrict src, size_t n);
-char *strchr(const char *s, int c);
-char *strrchr(const char *s, int c);
-char *strchrnul(const char *s, int c);
-char *strstr(const char *haystack, const char *needle);
-char *strcasestr(const char *haystack, const char *needle);
-char *strpbrk(const char *s, const char *accept);
-size_t strspn(const char *s, const char *accept);
-size_t strcspn(const char *s, const char *reject);
-char *strtok(char *restrict str, const char *restrict delim);
-char *strtok_r(char *restrict str, const char *restrict delim, char **restrict saveptr);
-char *strsep(char **restrict stringp, const char *restrict delim);
-char *strdup(const char *s);
-char *strndup(const char *s, size_t n);
+size_t strlen(const char *s) __attribute__((nonnull(1)));
+size_t strnlen(const char *s, size_t maxlen) __attribute__((nonnull(1)));
+char *strcpy(char *restrict dest, const char *restrict src) __attribute__((nonnull(1, 2)));
+char *strncpy(char *restrict dest, const char *restrict src, size_t n) __attribute__((nonnull(1, 2)));
+char *stpcpy(char *restrict dest, const char *restrict src) __attribute__((nonnull(1, 2)));
+char *stpncpy(char *restrict dest, const char *restrict src, size_t n) __attribute__((nonnull(1, 2)));
+char *strcat(char *restrict dest, const char *restrict src) __attribute__((nonnull(1, 2)));
+char *strncat(char *restrict dest, const char *restrict src, size_t n) __attribute__((nonnull(1, 2)));
+int strcmp(const char *s1, const char *s2) __attribute__((nonnull(1, 2)));
+int strncmp(const char *s1, const char *s2, size_t n) __attribute__((nonnull(1, 2)));
+int strcasecmp(const char *s1, const char *s2) __attribute__((nonnull(1, 2)));
+int strncasecmp(const char *s1, const char *s2, size_t n) __attribute__((nonnull(1, 2)));
+int strcoll(const char *s1, const char *s2) __attribute__((nonnull(1, 2)));
+size_t strxfrm(char *restrict dest, const char *restrict src, size_t n) __attribute__((nonnull(2)));
+char *strchr(const char *s, int c) __attribute__((nonnull(1)));
+char *strrchr(const char *s, int c) __attribute__((nonnull(1)));
+char *strchrnul(const char *s, int c) __attribute__((nonnull(1)));
+char *strstr(const char *haystack, const char *needle) __attribute__((nonnull(1, 2)));
+char *strcasestr(const char *haystack, const char *needle) __attribute__((nonnull(1, 2)));
+char *strpbrk(const char *s, const char *accept) __attribute__((nonnull(1, 2)));
+size_t strspn(const char *s, const char *accept) __attribute__((nonnull(1, 2)));
+size_t strcspn(const char *s, const char *reject) __attribute__((nonnull(1, 2)));
+char *strtok(char *restrict str, const char *restrict delim) __attribute__((nonnull(2)));
+char *strtok_r(char *restrict str, const char *restrict delim, char **restrict saveptr) __attribute__((nonnull(2, 3)));
+char *strsep(char **restrict stringp, const char *restrict delim) __attribute__((nonnull(1, 2)));
+char *strdup(const char *s) __attribute__((nonnull(1)));
+char *strndup(const char *s, size_t n) __attribute__((nonnull(1)));
 char *strerror(int errnum);
 char *strsignal(int sig);
-void *memcpy(void *restrict dest, const void *restrict src, size_t n);
-void *mempcpy(void *restrict dest, const void *restrict src, size_t n);
-void *memmove(void *dest, const void *src, size_t n);
-void *memccpy(void *restrict dest, const void *restrict src, int c, size_t n);
-void *memset(void *s, int c, size_t n);
-int memcmp(const void *s1, const void *s2, size_t n);
-void *memchr(const void *s, int c, size_t n);
-void *memrchr(const void *s, int c, size_t n);
-void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
-void bzero(void *s, size_t n);
-void explicit_bzero(void *s, size_t n);
+void *memcpy(void *restrict dest, const void *restrict src, size_t n) __attribute__((nonnull(1, 2)));
+void *mempcpy(void *restrict dest, const void *restrict src, size_t n) __attribute__((nonnull(1, 2)));
+void *memmove(void *dest, const void *src, size_t n) __attribute__((nonnull(1, 2)));
+void *memccpy(void *restrict dest, const void *restrict src, int c, size_t n) __attribute__((nonnull(1, 2)));
+void *memset(void *s, int c, size_t n) __attribute__((nonnull(1)));
+int memcmp(const void *s1, const void *s2, size_t n) __attribute__((nonnull(1, 2)));
+void *memchr(const void *s, int c, size_t n) __attribute__((nonnull(1)));
+void *memrchr(const void *s, int c, size_t n) __attribute__((nonnull(1)));
+void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen) __attribute__((nonnull(1, 3)));
+void bzero(void *s, size_t n) __attribute__((nonnull(1)));
+void explicit_bzero(void *s, size_t n) __attribute__((nonnull(1)));
 
 // ---- stdlib.h: memory -----------------------------------------------------------------------------------
 void *malloc(size_t size);
@@ -63,19 +67,19 @@ void *realloc(void *ptr, size_t size);
 void *reallocarray(void *ptr, size_t nmemb, size_t size);
 void free(void *ptr);
 void *aligned_alloc(size_t alignment, size_t size);
-int posix_memalign(void **memptr, size_t alignment, size_t size);
+int posix_memalign(void **memptr, size_t alignment, size_t size) __attribute__((nonnull(1)));
 
 // ---- stdlib.h: numbers ----------------------------------------------------------------------------------
-int atoi(const char *nptr);
-long atol(const char *nptr);
-long long atoll(const char *nptr);
-double atof(const char *nptr);
-long strtol(const char *restrict nptr, char **restrict endptr, int base);
-long long strtoll(const char *restrict nptr, char **restrict endptr, int base);
-unsigned long strtoul(const char *restrict nptr, char **restrict endptr, int base);
-unsigned long long strtoull(const char *restrict nptr, char **restrict endptr, int base);
-double strtod(const char *restrict nptr, char **restrict endptr);
-float strtof(const char *restrict nptr, char **restrict endptr);
+int atoi(const char *nptr) __attribute__((nonnull(1)));
+long atol(const char *nptr) __attribute__((nonnull(1)));
+long long atoll(const char *nptr) __attribute__((nonnull(1)));
+double atof(const char *nptr) __attribute__((nonnull(1)));
+long strtol(const char *restrict nptr, char **restrict endptr, int base) __attribute__((nonnull(1)));
+long long strtoll(const char *restrict nptr, char **restrict endptr, int base) __attribute__((nonnull(1)));
+unsigned long strtoul(const char *restrict nptr, char **restrict endptr, int base) __attribute__((nonnull(1)));
+unsigned long long strtoull(const char *restrict nptr, char **restrict endptr, int base) __attribute__((nonnull(1)));
+double strtod(const char *restrict nptr, char **restrict endptr) __attribute__((nonnull(1)));
+float strtof(const char *restrict nptr, char **restrict endptr) __attribute__((nonnull(1)));
 intmax_t strtoimax(const char *restrict nptr, char **restrict endptr, int base);
 uintmax_t strtoumax(const char *restrict nptr, char **restrict endptr, int base);
 int abs(int j);
@@ -97,21 +101,21 @@ long mrand48(void);
 void srand48(long seedval);
 
 // ---- stdlib.h: environment, process, searching ----------------------------------------------------------
-char *getenv(const char *name);
-char *secure_getenv(const char *name);
-int setenv(const char *name, const char *value, int overwrite);
-int unsetenv(const char *name);
-int putenv(char *string);
+char *getenv(const char *name) __attribute__((nonnull(1)));
+char *secure_getenv(const char *name) __attribute__((nonnull(1)));
+int setenv(const char *name, const char *value, int overwrite) __attribute__((nonnull(2)));
+int unsetenv(const char *name) __attribute__((nonnull(1)));
+int putenv(char *string) __attribute__((nonnull(1)));
 int clearenv(void);
 int system(const char *command);
 void exit(int status);
 void _Exit(int status);
 void abort(void);
-void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));
-void *bsearch(const void *key, const void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));
+void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *)) __attribute__((nonnull(1, 4)));
+void *bsearch(const void *key, const void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *)) __attribute__((nonnull(1, 2, 5)));
 char *realpath(const char *restrict path, char *restrict resolved_path);
-int mkstemp(char *template);
-char *mkdtemp(char *template);
+int mkstemp(char *template) __attribute__((nonnull(1)));
+char *mkdtemp(char *template) __attribute__((nonnull(1)));
 int mblen(const char *s, size_t n);
 int mbtowc(wchar_t *restrict pwc, const char *restrict s, size_t n);
 int wctomb(char *s, wchar_t wc);
@@ -285,9 +289,9 @@ size_t strftime(char *restrict s, size_t max, const char *restrict format, const
 char *strptime(const char *restrict s, const char *restrict format, struct tm *restrict tm);
 void tzset(void);
 int nanosleep(const struct timespec *req, struct timespec *rem);
-int clock_gettime(clockid_t clockid, struct timespec *tp);
+int clock_gettime(clockid_t clockid, struct timespec *tp) __attribute__((nonnull(2)));
 int clock_getres(clockid_t clockid, struct timespec *res);
-int gettimeofday(struct timeval *restrict tv, void *restrict tz);
+int gettimeofday(struct timeval *restrict tv, void *restrict tz) __attribute__((nonnull(1)));
 
 // ---- unistd.h -------------------------------------------------------------------------------------------
 pid_t getpid(void);
@@ -300,7 +304,7 @@ uid_t geteuid(void);
 gid_t getgid(void);
 gid_t getegid(void);
 char *getlogin(void);
-int gethostname(char *name, size_t len);
+int gethostname(char *name, size_t len) __attribute__((nonnull(1)));
 long sysconf(int name);
 int getpagesize(void);
 ssize_t read(int fd, void *buf, size_t count);
@@ -315,18 +319,18 @@ int pipe(int pipefd[2]);
 int fsync(int fd);
 int fdatasync(int fd);
 int ftruncate(int fd, off_t length);
-int truncate(const char *path, off_t length);
+int truncate(const char *path, off_t length) __attribute__((nonnull(1)));
 int isatty(int fd);
 char *ttyname(int fd);
-int access(const char *pathname, int mode);
-int unlink(const char *pathname);
-int rmdir(const char *pathname);
-int link(const char *oldpath, const char *newpath);
-int symlink(const char *target, const char *linkpath);
-ssize_t readlink(const char *restrict pathname, char *restrict buf, size_t bufsiz);
-int chdir(const char *path);
+int access(const char *pathname, int mode) __attribute__((nonnull(1)));
+int unlink(const char *pathname) __attribute__((nonnull(1)));
+int rmdir(const char *pathname) __attribute__((nonnull(1)));
+int link(const char *oldpath, const char *newpath) __attribute__((nonnull(1, 2)));
+int symlink(const char *target, const char *linkpath) __attribute__((nonnull(1, 2)));
+ssize_t readlink(const char *restrict pathname, char *restrict buf, size_t bufsiz) __attribute__((nonnull(1, 2)));
+int chdir(const char *path) __attribute__((nonnull(1)));
 char *getcwd(char *buf, size_t size);
-int chown(const char *pathname, uid_t owner, gid_t group);
+int chown(const char *pathname, uid_t owner, gid_t group) __attribute__((nonnull(1)));
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
 unsigned int alarm(unsigned int seconds);
@@ -334,25 +338,25 @@ int pause(void);
 void _exit(int status);
 
 // ---- fcntl.h, sys/stat.h, sys/mman.h, dirent.h ----------------------------------------------------------
-int open(const char *pathname, int flags, ...);
-int openat(int dirfd, const char *pathname, int flags, ...);
-int creat(const char *pathname, mode_t mode);
+int open(const char *pathname, int flags, ...) __attribute__((nonnull(1)));
+int openat(int dirfd, const char *pathname, int flags, ...) __attribute__((nonnull(2)));
+int creat(const char *pathname, mode_t mode) __attribute__((nonnull(1)));
 int fcntl(int fd, int cmd, ...);
-int mkdir(const char *pathname, mode_t mode);
-int chmod(const char *pathname, mode_t mode);
+int mkdir(const char *pathname, mode_t mode) __attribute__((nonnull(1)));
+int chmod(const char *pathname, mode_t mode) __attribute__((nonnull(1)));
 int fchmod(int fd, mode_t mode);
 mode_t umask(mode_t mask);
 // stat, fstat and lstat are exported by glibc 2.33 and later (before, only __xstat and friends).
-int stat(const char *restrict pathname, struct stat *restrict statbuf);
-int fstat(int fd, struct stat *statbuf);
-int lstat(const char *restrict pathname, struct stat *restrict statbuf);
+int stat(const char *restrict pathname, struct stat *restrict statbuf) __attribute__((nonnull(1, 2)));
+int fstat(int fd, struct stat *statbuf) __attribute__((nonnull(2)));
+int lstat(const char *restrict pathname, struct stat *restrict statbuf) __attribute__((nonnull(1, 2)));
 void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
 int munmap(void *addr, size_t length);
 int mprotect(void *addr, size_t len, int prot);
-DIR *opendir(const char *name);
-struct dirent *readdir(DIR *dirp);
-int closedir(DIR *dirp);
-void rewinddir(DIR *dirp);
+DIR *opendir(const char *name) __attribute__((nonnull(1)));
+struct dirent *readdir(DIR *dirp) __attribute__((nonnull(1)));
+int closedir(DIR *dirp) __attribute__((nonnull(1)));
+void rewinddir(DIR *dirp) __attribute__((nonnull(1)));
 
 // ---- signal.h, errno, dlfcn.h, locale.h, wchar.h --------------------------------------------------------
 int kill(pid_t pid, int sig);
@@ -360,11 +364,11 @@ int raise(int sig);
 void (*signal(int signum, void (*handler)(int)))(int);
 int *__errno_location(void); // glibc: where errno lives for the calling thread
 void *dlopen(const char *filename, int flags);
-void *dlsym(void *restrict handle, const char *restrict symbol);
-int dlclose(void *handle);
+void *dlsym(void *restrict handle, const char *restrict symbol) __attribute__((nonnull(2)));
+int dlclose(void *handle) __attribute__((nonnull(1)));
 char *dlerror(void);
 char *setlocale(int category, const char *locale);
 size_t wcslen(const wchar_t *s);
-int wcscmp(const wchar_t *s1, const wchar_t *s2);
-wchar_t *wcscpy(wchar_t *restrict dest, const wchar_t *restrict src);
+int wcscmp(const wchar_t *s1, const wchar_t *s2) __attribute__((nonnull(1, 2)));
+wchar_t *wcscpy(wchar_t *restrict dest, const wchar_t *restrict src) __attribute__((nonnull(1, 2)));
 int wcwidth(wchar_t c);

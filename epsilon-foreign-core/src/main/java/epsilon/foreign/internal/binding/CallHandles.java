@@ -1,9 +1,12 @@
 package epsilon.foreign.internal.binding;
 
 import epsilon.foreign.internal.CallFrame;
+import epsilon.foreign.internal.KnownNonnull;
 import epsilon.foreign.internal.NativeLibrary;
 import epsilon.foreign.internal.binding.NativeMethod.Argument;
 import epsilon.foreign.internal.binding.NativeMethod.ArgumentConversion;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.internal.convert.Adapters;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
@@ -38,16 +41,18 @@ final class CallHandles {
     private static final MethodHandle OPEN_COPY_BACK_FRAME = staticMethod(CopyBackFrame.class, "open",
             CopyBackFrame.class);
     private static final MethodHandle CLOSE_COPY_BACK_FRAME = virtualMethod(CopyBackFrame.class, "close", void.class);
-    private static final MethodHandle ENCODE = staticMethod(Conversions.class, "encode", MemorySegment.class,
+    private static final MethodHandle ENCODE = staticMethod(FrameConversions.class, "encode", MemorySegment.class,
             SegmentAllocator.class, String.class, Charset.class, String.class);
-    private static final MethodHandle DECODE = staticMethod(Conversions.class, "decode", String.class,
+    private static final MethodHandle DECODE = staticMethod(FrameConversions.class, "decode", String.class,
             MemorySegment.class, Charset.class);
-    private static final MethodHandle COPY_IN = staticMethod(Conversions.class, "copyIn", MemorySegment.class,
+    private static final MethodHandle COPY_IN = staticMethod(FrameConversions.class, "copyIn", MemorySegment.class,
             SegmentAllocator.class, Object.class, boolean.class);
-    private static final MethodHandle IN_PLACE = staticMethod(Conversions.class, "inPlace", MemorySegment.class,
+    private static final MethodHandle IN_PLACE = staticMethod(FrameConversions.class, "inPlace", MemorySegment.class,
             Object.class);
-    private static final MethodHandle CALL_STATE = staticMethod(Conversions.class, "callState", MemorySegment.class,
+    private static final MethodHandle CALL_STATE = staticMethod(FrameConversions.class, "callState", MemorySegment.class,
             SegmentAllocator.class);
+    private static final MethodHandle NONNULL = staticMethod(FrameConversions.class, "nonnull", Object.class,
+            Object.class, CType.class, String.class, int.class);
     private static final MethodHandle IS_OPEN = virtualMethod(NativeLibrary.class, "isOpen", boolean.class);
     private static final MethodHandle RETHROW = virtualMethod(CallFailures.class, "rethrow", Object.class,
             RuntimeException.class, Object[].class);
@@ -83,6 +88,7 @@ final class CallHandles {
         if (method.needsFrame()) {
             call = inFrame(call, method.copiesBack());
         }
+        call = checkingNonnull(call, method, library);
         CallFailures failures = new CallFailures(method, library);
         if (method.takesSegments() || permanent.isEmpty()) {
             call = translatingFailures(call, failures);
@@ -116,7 +122,7 @@ final class CallHandles {
             case CAST -> call.type().parameterType(position) == javaType ? call
                     : MethodHandles.explicitCastArguments(call, call.type().changeParameterType(position, javaType));
             case UNSIGNED_NARROWING -> MethodHandles.filterArguments(call, position,
-                    unsignedNarrowing(call.type().parameterType(position), site, method.symbol()));
+                    Adapters.toCarrier(argument.type(), javaType, method.symbol(), argument.index()));
             case UNSIGNED_PROMOTION -> MethodHandles.filterArguments(call, position, toUnsignedInt(javaType));
             case STRING -> withFrameArgument(call, position,
                     MethodHandles.insertArguments(ENCODE, 2, argument.charset(), site));
@@ -128,19 +134,30 @@ final class CallHandles {
         };
     }
 
-    /** The range-checked narrowing of a Java value to the carrier of an unsigned C type. */
-    private static MethodHandle unsignedNarrowing(Class<?> carrier, String site, String symbol) {
-        MethodHandle narrowing = carrier == byte.class
-                ? staticMethod(Conversions.class, "unsignedByte", byte.class, int.class, String.class, String.class)
-                : carrier == short.class
-                ? staticMethod(Conversions.class, "unsignedShort", short.class, int.class, String.class, String.class)
-                : staticMethod(Conversions.class, "unsignedInt", int.class, long.class, String.class, String.class);
-        return MethodHandles.insertArguments(narrowing, 1, site, symbol);
-    }
-
     /** {@code Byte.toUnsignedInt} or {@code Short.toUnsignedInt}. */
     private static MethodHandle toUnsignedInt(Class<?> narrow) {
         return staticMethod(narrow == byte.class ? Byte.class : Short.class, "toUnsignedInt", int.class, narrow);
+    }
+
+    /**
+     * Refuses {@code null} (and C's {@code NULL}) for the reference parameters the C library declares nonnull, as
+     * the known-prototype table records it for the function this method calls.
+     */
+    private static MethodHandle checkingNonnull(MethodHandle call, NativeMethod method, NativeLibrary library) {
+        boolean[] nonnull = KnownNonnull.of(method.symbol(), library, method.arguments().size());
+        if (nonnull == null) {
+            return call;
+        }
+        // Wrapped last to first, so that the first argument is checked first, as the dynamic levels check them.
+        for (Argument argument : method.arguments().reversed()) {
+            int index = argument.index();
+            if (nonnull[index] && !argument.javaType().isPrimitive()) {
+                MethodHandle check = MethodHandles.insertArguments(NONNULL, 1, argument.type(), method.symbol(), index)
+                        .asType(MethodType.methodType(argument.javaType(), argument.javaType()));
+                call = MethodHandles.filterArguments(call, index, check);
+            }
+        }
+        return call;
     }
 
     /** (carriers...)C to (carriers...)R for the method's Java return type. */
@@ -149,9 +166,8 @@ final class CallHandles {
         return switch (result.conversion()) {
             case CAST -> carrier == result.javaType() ? call
                     : MethodHandles.explicitCastArguments(call, call.type().changeReturnType(result.javaType()));
-            case UNSIGNED_WIDENING -> MethodHandles.filterReturnValue(call, carrier == int.class
-                    ? staticMethod(Integer.class, "toUnsignedLong", long.class, int.class)
-                    : toUnsignedInt(carrier));
+            case UNSIGNED_WIDENING -> MethodHandles.filterReturnValue(call,
+                    Adapters.fromCarrier(result.type(), result.javaType()));
             case STRING -> MethodHandles.filterReturnValue(call, MethodHandles.insertArguments(DECODE, 1,
                     result.charset()));
         };

@@ -177,7 +177,7 @@ final class TypeMapping {
 
     private Argument array(int index, String label, Class<?> javaType, String nativeType, boolean heapAccess) {
         CType type = nativeType == null ? CType.POINTER : parse(nativeType, label, index);
-        long elementSize = Conversions.elementLayout(javaType).byteSize();
+        long elementSize = FrameConversions.elementLayout(javaType).byteSize();
         boolean fits = switch (type) {
             case PointerType pointer -> pointer.target().isVoid() || pointer.target().byteSize() == elementSize;
             case epsilon.foreign.marshalling.StringType text -> javaType == byte[].class;
