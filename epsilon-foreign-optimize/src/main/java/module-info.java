@@ -1,6 +1,6 @@
-/** Compile-time bindings (annotation processor) and hyper-optimized common functions. */
+/**
+ * Compile-time bindings (annotation processor) and hyper-optimized common functions. It will build on
+ * {@code epsilon.foreign} (core) and requires it, by the design's load order, once it has code that uses it.
+ */
 module epsilon.foreign.optimize {
-    requires epsilon.foreign;
-    requires epsilon.foreign.marshalling;
-    requires epsilon.foreign.inline;
 }

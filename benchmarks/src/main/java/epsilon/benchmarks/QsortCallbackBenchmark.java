@@ -10,7 +10,9 @@ import com.sun.jna.Pointer;
 import epsilon.foreign.callback.Callback;
 import epsilon.foreign.callback.CallbackFailures;
 import epsilon.foreign.callback.CallbackFunction;
-import epsilon.foreign.callback.CallbackSignature;
+import epsilon.foreign.marshalling.CPrototype;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.FunctionPointerType;
 import epsilon.foreign.callback.Callbacks;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -99,7 +101,7 @@ public class QsortCallbackBenchmark {
         arena = Arena.ofConfined();
         array = arena.allocate(JAVA_INT, COUNT);
         jnaArray = new Memory(4L * COUNT);
-        CallbackSignature ints = CallbackSignature.parse("int (*)(const int *, const int *)");
+        CPrototype ints = ((FunctionPointerType) CType.parse("int (*)(const int *, const int *)")).signature();
         Comparator<MemorySegment> ascending = (a, b) -> Integer.compare(a.get(JAVA_INT, 0), b.get(JAVA_INT, 0));
         typed = Callbacks.of(Comparator.class, ascending, ints);
         CallbackFunction boxed = args -> Integer.compare(((MemorySegment) args[0]).get(JAVA_INT, 0),

@@ -2,7 +2,7 @@ package epsilon.benchmarks;
 
 import com.sun.jna.Structure;
 import epsilon.foreign.struct.StructField;
-import epsilon.foreign.struct.StructType;
+import epsilon.foreign.marshalling.StructType;
 import epsilon.foreign.struct.StructView;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class StructBenchmark {
     private static final StructType TIMEVAL = StructType.struct("struct timeval")
             .field("tv_sec", "time_t").field("tv_usec", "suseconds_t").build();
-    private static final StructField TV_USEC = TIMEVAL.accessor("tv_usec");
+    private static final StructField TV_USEC = StructField.of(TIMEVAL, "tv_usec");
     private static final VarHandle RAW_TV_USEC = MethodHandles.insertCoordinates(
             MemoryLayout.structLayout(ValueLayout.JAVA_LONG.withName("tv_sec"), ValueLayout.JAVA_LONG.withName("tv_usec"))
                     .varHandle(MemoryLayout.PathElement.groupElement("tv_usec")), 1, 0L);
@@ -63,7 +63,7 @@ public class StructBenchmark {
     @Setup(Level.Trial)
     public void allocate() {
         arena = Arena.ofConfined();
-        view = TIMEVAL.allocate(arena);
+        view = StructView.allocate(TIMEVAL, arena);
         segment = view.segment();
         jna = new JnaTimeval();
     }

@@ -15,10 +15,10 @@ import epsilon.foreign.inline.Libc;
 import epsilon.foreign.memorypool.Lease;
 import epsilon.foreign.memorypool.MemoryPool;
 import epsilon.foreign.trampoline.Trampolines;
+import epsilon.foreign.marshalling.CHeader;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.ForeignError;
-import epsilon.foreign.struct.CHeader;
-import epsilon.foreign.struct.StructType;
+import epsilon.foreign.marshalling.StructType;
 import epsilon.foreign.struct.StructView;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -162,25 +162,42 @@ public final class Tour {
     }
 
     private static void structs() {
-        section("Structs: C layouts, zero-copy views, header parsing, by value");
+        section("C headers and structs: one front end, zero-copy views, by value");
         CHeader header = CHeader.parse("""
+                #define NAME_LENGTH 8
                 struct timeval { __time_t tv_sec; __suseconds_t tv_usec; };
                 struct flags { unsigned int ready : 1; unsigned int mode : 3; int level : 4; };
+                #pragma pack(push, 1)
+                struct record { char tag; unsigned int length; char name[NAME_LENGTH]; };
+                #pragma pack(pop)
                 """);
         StructType timeval = header.struct("timeval");
         show("CHeader.parse(struct timeval).byteSize(), offsetOf(tv_usec)",
                 timeval.byteSize() + ", " + timeval.offsetOf("tv_usec"));
+        show("#pragma pack(1) struct record: size, offsetOf(length)", header.struct("record").byteSize() + ", "
+                + header.struct("record").offsetOf("length"));
         try (Arena arena = Arena.ofConfined()) {
-            StructView now = timeval.allocate(arena);
+            StructView now = StructView.allocate(timeval, arena);
             Foreign.call("gettimeofday", now.segment(), null);
             show("gettimeofday(&tv, NULL) into a view", now);
-            StructView flags = header.struct("flags").allocate(arena).set("mode", 5).set("level", -3);
+            StructView flags = StructView.allocate(header.struct("flags"), arena).set("mode", 5).set("level", -3);
             show("bit-fields mode=5 level=-3, read back", flags.get("mode") + " " + flags.get("level"));
+            StructView record = StructView.allocate(header.struct("record"), arena).set("name", "epsilon");
+            show("char name[8] field set and read as text", record.get("name"));
         }
         show("call(\"div\", 17, 5)  // div_t returned by value", ((StructView) Foreign.call("div", 17, 5)).toMap());
         StructType inAddr = StructType.struct("struct in_addr").field("s_addr", "uint32_t").build();
         show("inet_ntoa(Map.of(\"s_addr\", ...))  // struct by value", Foreign.sharedCall("inet_ntoa", "c",
-                CType.STRING, List.of(Foreign.cType(inAddr)), Map.of("s_addr", 0x0100007F)));
+                CType.STRING, List.of(inAddr), Map.of("s_addr", 0x0100007F)));
+        try {
+            CHeader zlib = CHeader.include("zlib.h");
+            show("CHeader.include(\"zlib.h\"): functions, Z_BEST_COMPRESSION", zlib.functionsDeclaredIn("zlib.h").size()
+                    + " functions, " + zlib.constant("Z_BEST_COMPRESSION"));
+            ForeignFunction compressBound = Foreign.defshared(zlib.function("compressBound"), "z");
+            show(compressBound.prototype() + "  // from zlib.h", compressBound.invoke(1000L));
+        } catch (ForeignError noZlibHeader) {
+            show("CHeader.include(\"zlib.h\")", "zlib.h is not installed here: " + noZlibHeader.getMessage());
+        }
     }
 
     private static void callbacks() {
@@ -192,6 +209,12 @@ public final class Tour {
             MemorySegment numbers = arena.allocateFrom(ValueLayout.JAVA_INT, 42, 7, 19, 3);
             Foreign.call("qsort", numbers, 4L, 4L, compare);
             show("qsort({42, 7, 19, 3}) with a Java comparator", Arrays.toString(numbers.toArray(ValueLayout.JAVA_INT)));
+        }
+        try (Arena arena = Arena.ofConfined();
+             Callback wrong = Callbacks.create(arguments -> 0, "int (*)(int, int)")) {
+            Foreign.call("qsort", arena.allocateFrom(ValueLayout.JAVA_INT, 2, 1), 2L, 4L, wrong);
+        } catch (ForeignError e) {
+            show("qsort with an int (*)(int, int) comparator", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         Comparator<MemorySegment> broken = (a, b) -> {
             throw new IllegalStateException("comparator failed");
@@ -253,6 +276,8 @@ public final class Tour {
                 () -> Foreign.sharedCall("labs", "c", CType.LONG, List.of(CType.LONG), "forty"));
         attempt("sharedCall(\"int abs(int j)\", \"c\", null)", () -> Foreign.sharedCall("int abs(int j)", "c",
                 (Object) null));
+        attempt("call(\"strlen\", (Object) null)  // glibc declares it nonnull",
+                () -> Foreign.call("strlen", (Object) null));
         attempt("libOpen(\"no_such_library\")", () -> Foreign.libOpen("no_such_library"));
         attempt("call(\"frobnicate\")", () -> Foreign.call("frobnicate"));
         attempt("sharedCall(\"size_t strlen(const char *s\", ...)",

@@ -66,9 +66,65 @@ class ModuleGraphTest {
 
     @Test
     void shouldDetectAnIndependentModuleThatRequiresAnother() {
-        var struct = ModuleDescriptor.newModule("epsilon.foreign.struct").requires("epsilon.foreign.marshalling").build();
-        assertEquals(List.of("epsilon.foreign.struct requires epsilon.foreign.marshalling, which DESIGN.md does not allow"),
+        var inline = ModuleDescriptor.newModule("epsilon.foreign.inline").requires("epsilon.foreign.marshalling").build();
+        assertEquals(List.of("epsilon.foreign.inline requires epsilon.foreign.marshalling, which DESIGN.md does not allow"),
+                ModuleGraphRules.violations(List.of(inline)));
+        var struct = ModuleDescriptor.newModule("epsilon.foreign.struct").requires("epsilon.foreign.callback").build();
+        assertEquals(List.of("epsilon.foreign.struct requires epsilon.foreign.callback, which DESIGN.md does not allow"),
                 ModuleGraphRules.violations(List.of(struct)));
+        var marshalling = ModuleDescriptor.newModule("epsilon.foreign.marshalling").requires("epsilon.foreign.struct")
+                .build();
+        assertEquals(List.of("epsilon.foreign.marshalling requires epsilon.foreign.struct, which DESIGN.md does not"
+                + " allow"), ModuleGraphRules.violations(List.of(marshalling)));
+    }
+
+    @Test
+    void shouldLetStructAndCallbackBuildOnTheOneCVocabularyOnly() {
+        var struct = ModuleDescriptor.newModule("epsilon.foreign.struct").requires("epsilon.foreign.marshalling").build();
+        var callback = ModuleDescriptor.newModule("epsilon.foreign.callback").requires("epsilon.foreign.marshalling")
+                .requires("org.slf4j").build();
+        assertEquals(List.of(), ModuleGraphRules.violations(List.of(struct, callback)));
+        var onCore = ModuleDescriptor.newModule("epsilon.foreign.callback").requires("epsilon.foreign").build();
+        assertEquals(List.of("epsilon.foreign.callback requires epsilon.foreign, which DESIGN.md does not allow"),
+                ModuleGraphRules.violations(List.of(onCore)));
+    }
+
+    @Test
+    void shouldUseEveryRequiresItDeclares() {
+        List<String> unused = new java.util.ArrayList<>();
+        for (ModuleDescriptor module : builtModules()) {
+            unused.addAll(UnusedRequires.of(module, modulePath()));
+        }
+        assertEquals(List.of(), unused);
+    }
+
+    @Test
+    void shouldDetectARequiresThatIsNotUsed(@org.junit.jupiter.api.io.TempDir Path work) throws Exception {
+        Path source = work.resolve("src/lazy.app");
+        Files.createDirectories(source.resolve("lazy/app"));
+        Files.writeString(source.resolve("module-info.java"), "module lazy.app { requires java.sql; exports lazy.app; }");
+        Files.writeString(source.resolve("lazy/app/Main.java"), "package lazy.app; public class Main {}");
+        Path classes = work.resolve("classes");
+        int compiled = java.util.spi.ToolProvider.findFirst("javac").orElseThrow().run(System.out, System.err,
+                "-d", classes.toString(), source.resolve("module-info.java").toString(),
+                source.resolve("lazy/app/Main.java").toString());
+        assertEquals(0, compiled);
+        ModuleDescriptor lazy = ModuleFinder.of(classes).findAll().iterator().next().descriptor();
+        assertEquals(List.of("lazy.app requires java.sql but uses nothing of it"),
+                UnusedRequires.of(lazy, classes.toString()));
+    }
+
+    /** The built library modules and the SLF4J API they log through. */
+    private static String modulePath() {
+        Path root = Path.of(System.getProperty("epsilon.root", ".."));
+        List<String> entries = new java.util.ArrayList<>();
+        LIBRARY_DIRECTORIES.forEach(dir -> entries.add(root.resolve(dir).resolve("target/classes").toString()));
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.contains("slf4j-api")) {
+                entries.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package epsilon.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -17,70 +18,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The library as a module-path user meets it: a user module that requires {@code epsilon.foreign} and
- * {@code epsilon.foreign.marshalling} (nothing is re-exported), compiled against the built module descriptors and
- * run with native access granted to the Epsilon modules only. Proves the exports, the requires and the generated
- * classes (trampolines, a bound interface) work inside named modules, where the tests' class path cannot tell.
+ * The library as a module-path user meets it: a user module compiled against the built module descriptors and run
+ * in a forked JVM 25 with {@code --illegal-native-access=deny}, native access granted to exactly the modules README
+ * names for that set of artifacts, and on the module path only the artifacts that set needs. Proves the exports,
+ * the requires and the generated classes work inside named modules, and that struct and callback stand alone on
+ * marshalling.
  */
 class ModulePathTest {
-    private static final List<String> LIBRARY_MODULES = List.of("epsilon-foreign-trampoline",
-            "epsilon-foreign-marshalling", "epsilon-foreign-struct", "epsilon-foreign-callback",
-            "epsilon-foreign-inline", "epsilon-foreign-memorypool", "epsilon-foreign-core");
+    private static final String SLF4J = "slf4j-api";
 
-    private static final String MODULE_INFO = """
-            module user.app {
-                requires epsilon.foreign;
-                requires epsilon.foreign.marshalling;
-                exports user.app to epsilon.foreign;
-            }
-            """;
-
-    private static final String MAIN = """
-            package user.app;
-
-            import epsilon.foreign.Foreign;
-            import epsilon.foreign.NativeType;
-            import epsilon.foreign.marshalling.CType;
-            import epsilon.foreign.marshalling.UnknownSymbolError;
-            import java.util.List;
-
-            public class Main {
-                public interface Libc {
-                    @NativeType("size_t") long strlen(String s);
-                }
-
-                public static void main(String[] args) {
-                    Object n = Foreign.sharedCall("strlen", "c", CType.SIZE_T, List.of(CType.STRING), "module");
-                    long m = Foreign.bind(Libc.class, "c").strlen("path");
-                    String error;
-                    try {
-                        Foreign.sharedCall("no_such_symbol_here", "c", CType.INT, List.of());
-                        error = "none";
-                    } catch (UnknownSymbolError e) {
-                        error = e.getClass().getSimpleName();
-                    }
-                    System.out.println(n + " " + m + " " + error + " " + Main.class.getModule().getName());
-                }
-            }
-            """;
-
-    @Test
-    void shouldRunAUserModuleOnTheModulePath(@TempDir Path work) throws Exception {
+    /** Compiles {@code user.app} (module-info and Main) against {@code libraries} and runs it; returns its output. */
+    private static String run(Path work, List<String> libraries, String moduleInfo, String main, String nativeAccess)
+            throws Exception {
         Path root = Path.of(System.getProperty("epsilon.root", ".."));
         List<String> entries = new ArrayList<>();
-        LIBRARY_MODULES.forEach(module -> entries.add(root.resolve(module).resolve("target/classes").toString()));
-        // slf4j-api, which the memory pool requires, from the test class path
+        libraries.forEach(module -> entries.add(root.resolve(module).resolve("target/classes").toString()));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (entry.contains("slf4j-api")) {
+            if (entry.contains(SLF4J) || entry.contains("slf4j-simple")) {
                 entries.add(entry);
             }
         }
         String modulePath = String.join(File.pathSeparator, entries);
-
         Path sources = work.resolve("src/user.app");
         Files.createDirectories(sources.resolve("user/app"));
-        Files.writeString(sources.resolve("module-info.java"), MODULE_INFO);
-        Files.writeString(sources.resolve("user/app/Main.java"), MAIN);
+        Files.writeString(sources.resolve("module-info.java"), moduleInfo);
+        Files.writeString(sources.resolve("user/app/Main.java"), main);
         Path classes = work.resolve("classes");
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         int compiled = ToolProvider.findFirst("javac").orElseThrow().run(
@@ -91,16 +53,128 @@ class ModulePathTest {
         assertEquals(0, compiled, diagnostics.toString(StandardCharsets.UTF_8));
 
         String launcher = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(launcher,
-                "--enable-native-access=epsilon.foreign,epsilon.foreign.marshalling,epsilon.foreign.trampoline,"
-                        + "epsilon.foreign.memorypool,epsilon.foreign.inline,epsilon.foreign.callback",
+        List<String> command = new ArrayList<>(List.of(launcher, "--illegal-native-access=deny",
+                "--enable-native-access=" + nativeAccess,
                 "--module-path", modulePath + File.pathSeparator + classes,
                 "--module", "user.app/user.app.Main"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the module-path program did not finish");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), output);
-        assertTrue(output.strip().endsWith("6 4 UnknownSymbolError user.app"), output);
-        assertTrue(!output.contains("WARNING: A restricted method"), "native access not granted: " + output);
+        assertFalse(output.contains("WARNING: A restricted method"), "native access not granted: " + output);
+        return output.strip();
+    }
+
+    @Test
+    void shouldRunAUserModuleOfCoreOnTheModulePath(@TempDir Path work) throws Exception {
+        String output = run(work, List.of("epsilon-foreign-trampoline", "epsilon-foreign-marshalling",
+                "epsilon-foreign-struct", "epsilon-foreign-callback", "epsilon-foreign-core"), """
+                module user.app {
+                    requires epsilon.foreign;
+                    requires epsilon.foreign.marshalling;
+                    exports user.app to epsilon.foreign;
+                }
+                """, """
+                package user.app;
+
+                import epsilon.foreign.Foreign;
+                import epsilon.foreign.NativeType;
+                import epsilon.foreign.marshalling.CType;
+                import epsilon.foreign.marshalling.UnknownSymbolError;
+                import java.util.List;
+
+                public class Main {
+                    public interface Libc {
+                        @NativeType("size_t") long strlen(String s);
+                    }
+
+                    public static void main(String[] args) {
+                        Object n = Foreign.sharedCall("strlen", "c", CType.SIZE_T, List.of(CType.STRING), "module");
+                        long m = Foreign.bind(Libc.class, "c").strlen("path");
+                        Object zone = Foreign.call("getenv", "NO_SUCH_VARIABLE_HERE");
+                        String error;
+                        try {
+                            Foreign.sharedCall("no_such_symbol_here", "c", CType.INT, List.of());
+                            error = "none";
+                        } catch (UnknownSymbolError e) {
+                            error = e.getClass().getSimpleName();
+                        }
+                        System.out.println(n + " " + m + " " + zone + " " + error + " " + Main.class.getModule().getName());
+                    }
+                }
+                """, "epsilon.foreign,epsilon.foreign.trampoline,epsilon.foreign.marshalling");
+        assertTrue(output.endsWith("6 4 null UnknownSymbolError user.app"), output);
+    }
+
+    @Test
+    void shouldRunTheStructModuleWithMarshallingAlone(@TempDir Path work) throws Exception {
+        String output = run(work, List.of("epsilon-foreign-marshalling", "epsilon-foreign-struct"), """
+                module user.app {
+                    requires epsilon.foreign.struct;
+                    requires epsilon.foreign.marshalling;
+                }
+                """, """
+                package user.app;
+
+                import epsilon.foreign.marshalling.CHeader;
+                import epsilon.foreign.marshalling.StructType;
+                import epsilon.foreign.struct.StructView;
+                import java.lang.foreign.Arena;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        StructType point = CHeader.parse("struct point { short x; long y; char name[8]; };")
+                                .struct("point");
+                        try (Arena arena = Arena.ofConfined()) {
+                            StructView view = StructView.allocate(point, arena).set("x", 3).set("y", -4L)
+                                    .set("name", "seven");
+                            System.out.println(point.byteSize() + " " + view);
+                        }
+                    }
+                }
+                """, "epsilon.foreign.marshalling");
+        assertTrue(output.endsWith("24 #<struct point x=3 y=-4 name=seven>"), output);
+    }
+
+    @Test
+    void shouldRunTheCallbackModuleWithMarshallingAlone(@TempDir Path work) throws Exception {
+        String output = run(work, List.of("epsilon-foreign-marshalling", "epsilon-foreign-callback"), """
+                module user.app {
+                    requires epsilon.foreign.callback;
+                    requires epsilon.foreign.marshalling;
+                }
+                """, """
+                package user.app;
+
+                import epsilon.foreign.callback.Callback;
+                import epsilon.foreign.callback.Callbacks;
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.FunctionDescriptor;
+                import java.lang.foreign.Linker;
+                import java.lang.foreign.MemorySegment;
+                import java.lang.foreign.ValueLayout;
+                import java.lang.invoke.MethodHandle;
+                import java.util.Arrays;
+                import java.util.Comparator;
+
+                public class Main {
+                    public static void main(String[] args) throws Throwable {
+                        Linker linker = Linker.nativeLinker();
+                        MethodHandle qsort = linker.downcallHandle(linker.defaultLookup().find("qsort").orElseThrow(),
+                                FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
+                                        ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
+                        Comparator<MemorySegment> ascending = (a, b) -> Integer.compare(a.get(ValueLayout.JAVA_INT, 0),
+                                b.get(ValueLayout.JAVA_INT, 0));
+                        try (Arena arena = Arena.ofConfined();
+                             Callback compare = Callbacks.of(Comparator.class, ascending,
+                                     "int (*)(const int *, const int *)")) {
+                            MemorySegment numbers = arena.allocateFrom(ValueLayout.JAVA_INT, 3, 1, 2);
+                            qsort.invokeExact(numbers, 3L, 4L, compare.pointer());
+                            System.out.println(Arrays.toString(numbers.toArray(ValueLayout.JAVA_INT)));
+                        }
+                    }
+                }
+                """, "user.app,epsilon.foreign.callback,epsilon.foreign.marshalling");
+        assertTrue(output.endsWith("[1, 2, 3]"), output);
     }
 }
