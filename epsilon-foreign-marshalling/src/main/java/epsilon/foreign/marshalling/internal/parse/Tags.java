@@ -20,11 +20,11 @@ import java.util.Map;
  * completed in place when the definition comes, so pointers taken to it in between see its fields.
  */
 final class Tags {
-    private final DeclarationParser parser;
+    private final TypeReader parser;
     private final TokenCursor cursor;
     private int anonymous;
 
-    Tags(DeclarationParser parser) {
+    Tags(TypeReader parser) {
         this.parser = parser;
         this.cursor = parser.cursor;
     }
@@ -141,7 +141,7 @@ final class Tags {
             parser.staticAssert();
             return;
         }
-        DeclarationParser.Specifiers specifiers = parser.specifiers();
+        TypeReader.Specifiers specifiers = parser.specifiers();
         if (cursor.accept(";")) {
             if (specifiers.base instanceof Value value && value.type() instanceof StructType inner
                     && inner.name().endsWith("<anonymous>")) {
