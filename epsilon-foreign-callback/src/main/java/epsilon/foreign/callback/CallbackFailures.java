@@ -49,6 +49,24 @@ public final class CallbackFailures {
     }
 
     /**
+     * For code that makes downcalls on a user's behalf (the core module's calls, generated bindings): sets this
+     * thread's pending failure aside before a downcall that may call back, so that the failure taken after the call
+     * is the call's own and not one left by an earlier, unrelated call. Returns what was set aside (or {@code null})
+     * for {@link #resumePending(Object)}, which must follow on the same thread.
+     */
+    public static Object suspendPending() {
+        return FailureRouter.suspend();
+    }
+
+    /**
+     * After the downcall: the failure a callback recorded during it (unchecked as {@link #rethrowIfPending()} gives
+     * it), or {@code null}; and the failure {@link #suspendPending()} set aside is pending again.
+     */
+    public static Throwable resumePending(Object suspended) {
+        return FailureRouter.resume(suspended);
+    }
+
+    /**
      * Sends every callback failure (except those of callbacks with their own handler) to {@code handler} instead
      * of the pending slot and the log; {@code null} restores that default routing.
      */

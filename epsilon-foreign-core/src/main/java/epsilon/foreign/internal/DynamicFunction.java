@@ -85,7 +85,7 @@ public final class DynamicFunction implements ForeignFunction {
         this.address = address;
         MemorySegment permanent = library.permanentAddress(signature.symbol()).orElse(null);
         this.checksOpen = permanent != null;
-        this.callAddress = permanent != null ? permanent : address;
+        this.callAddress = permanent != null ? permanent : library.heldAddress(signature.symbol());
         this.signature = signature;
         this.callOptions = List.copyOf(callOptions);
         this.documentation = documentation == null ? "" : documentation;
@@ -159,9 +159,29 @@ public final class DynamicFunction implements ForeignFunction {
 
     /**
      * {@link #invoke} for a caller that has just seen the library open (the identity cache of
-     * {@code sharedCallFast}), which spares the hot path a second volatile read.
+     * {@code sharedCallFast}), which spares the hot path a second volatile read. A library the JVM keeps loaded (the
+     * C and math libraries) is called directly; any other is held for the whole call, result conversion included,
+     * so that closing it on another thread waits for this call instead of unmapping what its result points to.
      */
     public Object invokeOpen(Object... arguments) {
+        if (checksOpen) {
+            return dispatch(arguments);
+        }
+        if (!(mayCallBack ? library.enterMayCallBack() : library.enter())) {
+            throw library.closedError(name);
+        }
+        try {
+            return dispatch(arguments);
+        } finally {
+            if (mayCallBack) {
+                library.exitMayCallBack();
+            } else {
+                library.exit();
+            }
+        }
+    }
+
+    private Object dispatch(Object[] arguments) {
         Object[] args = arguments == null ? new Object[] {null} : arguments;
         checkArity(args.length);
         if (leading == 0 && fixedShape != null) {
@@ -215,14 +235,15 @@ public final class DynamicFunction implements ForeignFunction {
      * every argument already its carrier, so no conversion, no scratch memory and no copy-back.
      */
     private Object callExact(Object[] args) {
+        Object suspended = mayCallBack ? CallbackFailures.suspendPending() : null;
         Object raw;
         try {
             raw = fixedShape.invoke(args);
         } catch (IllegalStateException | IllegalArgumentException | WrongThreadException rejected) {
-            throw translate(rejected, args);
+            throw refused(rejected, args, suspended);
         }
         if (mayCallBack) {
-            rethrowCallbackFailure();
+            rethrowCallbackFailure(suspended);
         }
         return rawResult ? raw : convertResult(raw);
     }
@@ -246,17 +267,18 @@ public final class DynamicFunction implements ForeignFunction {
                     arrays |= value != null && value.getClass().isArray();
                 }
             }
+            Object suspended = mayCallBack ? CallbackFailures.suspendPending() : null;
             Object raw;
             try {
                 raw = fixedShape.invoke(carriers);
             } catch (IllegalStateException | IllegalArgumentException | WrongThreadException rejected) {
-                throw translate(rejected, args);
+                throw refused(rejected, args, suspended);
             }
             if (arrays) {
                 JavaArrays.copyBack(args, carriers, 0);
             }
             if (mayCallBack) {
-                rethrowCallbackFailure();
+                rethrowCallbackFailure(suspended);
             }
             return rawResult ? raw : convertResult(raw);
         } finally {
@@ -307,17 +329,18 @@ public final class DynamicFunction implements ForeignFunction {
             }
             carriers[lead + i] = carrier;
         }
+        Object suspended = mayCallBack ? CallbackFailures.suspendPending() : null;
         Object raw;
         try {
             raw = target.invoke(carriers);
         } catch (IllegalStateException | IllegalArgumentException | WrongThreadException rejected) {
-            throw translate(rejected, args);
+            throw refused(rejected, args, suspended);
         }
         if (carriers != args) {
             JavaArrays.copyBack(args, carriers, lead);
         }
         if (mayCallBack) {
-            rethrowCallbackFailure();
+            rethrowCallbackFailure(suspended);
         }
         if (errnoPolicy == null) {
             return convertResult(raw);
@@ -382,10 +405,11 @@ public final class DynamicFunction implements ForeignFunction {
 
     /**
      * A callback that threw while C was running this call returned its default to C; its exception is rethrown
-     * now, to this call's Java caller, as the cause of a {@link CallbackError}.
+     * now, to this call's Java caller, as the cause of a {@link CallbackError}. Only this call's: a failure pending
+     * from before the call was set aside and is pending again.
      */
-    private void rethrowCallbackFailure() {
-        Throwable failure = CallbackFailures.clearPending().orElse(null);
+    private void rethrowCallbackFailure(Object suspended) {
+        Throwable failure = CallbackFailures.resumePending(suspended);
         if (failure != null) {
             throw new CallbackError("a callback threw during the call to " + name + ": " + failure, name, failure);
         }
@@ -416,6 +440,14 @@ public final class DynamicFunction implements ForeignFunction {
         return new ArityError(name + " takes " + (signature.variadic() ? "at least " : "") + declared
                 + (declared == 1 ? " argument" : " arguments") + " (" + signature + "), got "
                 + given, name, declared, given);
+    }
+
+    /** A refused call: what was set aside is pending again, and the refusal is translated. */
+    private ForeignError refused(RuntimeException rejected, Object[] args, Object suspended) {
+        if (mayCallBack) {
+            CallbackFailures.resumePending(suspended);
+        }
+        return translate(rejected, args);
     }
 
     /** The JDK's refusal of a call, as the user's mistake it reflects. */

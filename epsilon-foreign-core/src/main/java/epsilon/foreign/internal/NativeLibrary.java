@@ -10,11 +10,16 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * A library loaded into its own shared arena: closing the arena unloads it, and because every symbol
- * address is a segment of that arena, the JDK refuses downcalls through addresses of a closed library.
+ * A library loaded into its own shared arena: closing the arena unloads it. Calls hold the library for their whole
+ * length, result conversion included ({@link #enter()}/{@link #exit()}): {@link #close()} first refuses new calls,
+ * then waits for the calls in flight to leave, and only then unloads, so a {@code char *} result pointing into the
+ * library is never read after its pages are gone. Addresses handed to users ({@link #function}) are segments of the
+ * arena, so a raw downcall through one is refused by the JDK after close.
  */
 public final class NativeLibrary implements Library {
     private final String name;
@@ -24,6 +29,12 @@ public final class NativeLibrary implements Library {
     private final ConcurrentHashMap<String, MemorySegment> symbols = new ConcurrentHashMap<>();
     private final Consumer<NativeLibrary> onClose;
     private volatile boolean open = true;
+    /** Calls in flight in the low bits; {@link #CLOSING} set once close has begun, after which none may enter. */
+    private final AtomicLong calls = new AtomicLong();
+    private static final long CLOSING = Long.MIN_VALUE;
+    /** Calls on this thread that may call back into Java: closing from inside one would wait for itself. */
+    private final ThreadLocal<int[]> callbackDepth = ThreadLocal.withInitial(() -> new int[1]);
+    private volatile Thread closer;
 
     NativeLibrary(String name, String loadedAs, Arena arena, SymbolLookup lookup, Consumer<NativeLibrary> onClose) {
         this.name = name;
@@ -83,6 +94,55 @@ public final class NativeLibrary implements Library {
         return Linker.nativeLinker().defaultLookup().find(symbol).filter(system -> system.address() == own.address());
     }
 
+    /**
+     * Enters a call: true when the library is open, and it then stays loaded until {@link #exit()}; false once
+     * close has begun (the caller throws {@link #closedError}). Lock-free: one compare-and-set.
+     */
+    public boolean enter() {
+        long state;
+        do {
+            state = calls.get();
+            if (state < 0) {
+                return false;
+            }
+        } while (!calls.compareAndSet(state, state + 1));
+        return true;
+    }
+
+    /** Leaves a call entered with {@link #enter()}, waking a close that waits for the last call to leave. */
+    public void exit() {
+        if (calls.decrementAndGet() == CLOSING) {
+            Thread waiting = closer;
+            if (waiting != null) {
+                LockSupport.unpark(waiting);
+            }
+        }
+    }
+
+    /** {@link #enter()} for a call that may call back into Java, which may then try to close this library. */
+    public boolean enterMayCallBack() {
+        if (!enter()) {
+            return false;
+        }
+        callbackDepth.get()[0]++;
+        return true;
+    }
+
+    /** Leaves a call entered with {@link #enterMayCallBack()}. */
+    public void exitMayCallBack() {
+        callbackDepth.get()[0]--;
+        exit();
+    }
+
+    /**
+     * The address calls into {@code symbol} go through while they hold the library: the same address as
+     * {@link #function}, but not scoped to the library's arena, so a call pays for the hold once instead of also
+     * for the JDK's acquisition of the arena.
+     */
+    public MemorySegment heldAddress(String symbol) {
+        return MemorySegment.ofAddress(function(symbol).address());
+    }
+
     /** The error for a call into this library after close. */
     public ClosedLibraryError closedError(String function) {
         return new ClosedLibraryError("call to '" + function + "' in library '" + name + "', which has been closed",
@@ -94,19 +154,39 @@ public final class NativeLibrary implements Library {
                 symbol);
     }
 
+    /**
+     * Closes the library: new calls are refused with {@link ClosedLibraryError} at once, calls in flight on other
+     * threads finish (their results are converted while the library is still loaded), then it is unloaded.
+     *
+     * @throws ForeignError when called from inside a call into this library (a callback C made during it), which
+     *                      could never finish while close waited for it; the library stays open
+     */
     @Override
     public void close() {
         synchronized (this) {
             if (!open) {
                 return;
             }
+            if (callbackDepth.get()[0] > 0) {
+                throw new ForeignError("cannot close library '" + name + "' from inside a call into it (a callback"
+                        + " C made during the call): close it after the call returns", null);
+            }
+            closer = Thread.currentThread();
+            open = false;
+            calls.getAndUpdate(state -> state | CLOSING);
+            while ((calls.get() & ~CLOSING) != 0) {
+                LockSupport.parkNanos(this, 1_000_000L);
+            }
+            closer = null;
             try {
                 arena.close();
             } catch (IllegalStateException inUse) {
-                throw new ForeignError("cannot close library '" + name + "': a call into it is still running", null,
-                        null, inUse);
+                // A raw downcall through an address from function() is running: it holds the arena itself.
+                calls.set(0);
+                open = true;
+                throw new ForeignError("cannot close library '" + name + "': a call through one of its addresses is"
+                        + " still running", null, null, inUse);
             }
-            open = false;
         }
         symbols.clear();
         onClose.accept(this);

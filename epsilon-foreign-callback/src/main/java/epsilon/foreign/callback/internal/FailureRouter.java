@@ -75,6 +75,29 @@ public final class FailureRouter {
                 || className.equals(FailureRouter.class.getName()) || className.equals(UpcallGuard.class.getName()));
     }
 
+    /** Sets this thread's pending failure aside before a downcall; see {@code CallbackFailures.suspendPending}. */
+    public static Object suspend() {
+        Pending pending = PENDING.get();
+        if (pending != null) {
+            PENDING.remove();
+        }
+        return pending;
+    }
+
+    /** The failure recorded since {@link #suspend()}, and the set-aside one put back; see {@code resumePending}. */
+    public static Throwable resume(Object suspended) {
+        Pending own = PENDING.get();
+        Throwable failure = null;
+        if (own != null) {
+            PENDING.remove();
+            failure = unchecked(own);
+        }
+        if (suspended != null) {
+            PENDING.set((Pending) suspended);
+        }
+        return failure;
+    }
+
     public static Throwable pending() {
         Pending pending = PENDING.get();
         return pending == null ? null : pending.first;

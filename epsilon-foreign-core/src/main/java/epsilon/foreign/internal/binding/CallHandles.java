@@ -5,6 +5,7 @@ import epsilon.foreign.internal.KnownNonnull;
 import epsilon.foreign.internal.NativeLibrary;
 import epsilon.foreign.internal.binding.NativeMethod.Argument;
 import epsilon.foreign.internal.binding.NativeMethod.ArgumentConversion;
+import epsilon.foreign.callback.CallbackFailures;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.internal.convert.Adapters;
 import java.lang.foreign.Linker;
@@ -54,6 +55,15 @@ final class CallHandles {
     private static final MethodHandle NONNULL = staticMethod(FrameConversions.class, "nonnull", Object.class,
             Object.class, CType.class, String.class, int.class);
     private static final MethodHandle IS_OPEN = virtualMethod(NativeLibrary.class, "isOpen", boolean.class);
+    private static final MethodHandle SUSPEND = staticMethod(CallbackFailures.class, "suspendPending", Object.class);
+    private static final MethodHandle AFTER_CALL = staticMethod(FrameConversions.class, "afterCall", void.class,
+            Throwable.class, Object.class, String.class);
+    private static final MethodHandle ENTER = virtualMethod(NativeLibrary.class, "enter", boolean.class);
+    private static final MethodHandle EXIT = virtualMethod(NativeLibrary.class, "exit", void.class);
+    private static final MethodHandle ENTER_MAY_CALL_BACK = virtualMethod(NativeLibrary.class, "enterMayCallBack",
+            boolean.class);
+    private static final MethodHandle EXIT_MAY_CALL_BACK = virtualMethod(NativeLibrary.class, "exitMayCallBack",
+            void.class);
     private static final MethodHandle RETHROW = virtualMethod(CallFailures.class, "rethrow", Object.class,
             RuntimeException.class, Object[].class);
     private static final MethodHandle REJECT_CLOSED = virtualMethod(CallFailures.class, "rejectClosed", Object.class);
@@ -69,7 +79,8 @@ final class CallHandles {
         // Planning only produces descriptors the linker takes: promoted variadics, no structs by value.
         MethodHandle downcall = LINKER.downcallHandle(method.descriptor(), method.options());
         Optional<MemorySegment> permanent = library.permanentAddress(method.symbol());
-        MethodHandle call = MethodHandles.insertArguments(downcall, 0, permanent.orElse(address));
+        MethodHandle call = MethodHandles.insertArguments(downcall, 0,
+                permanent.orElseGet(() -> library.heldAddress(method.symbol())));
         if (method.errno()) {
             call = checkingErrno(call, method.symbol());
         }
@@ -88,6 +99,9 @@ final class CallHandles {
         if (method.needsFrame()) {
             call = inFrame(call, method.copiesBack());
         }
+        if (mayCallBack(method)) {
+            call = rethrowingCallbackFailures(call, method.symbol());
+        }
         call = checkingNonnull(call, method, library);
         CallFailures failures = new CallFailures(method, library);
         if (method.takesSegments() || permanent.isEmpty()) {
@@ -95,6 +109,8 @@ final class CallHandles {
         }
         if (permanent.isPresent()) {
             call = checkingOpen(call, library, failures);
+        } else {
+            call = holdingLibrary(call, library, failures, mayCallBack(method));
         }
         if (!call.type().equals(method.javaType())) {
             throw new IllegalStateException("handle for " + method.where() + " has type " + call.type());
@@ -212,6 +228,57 @@ final class CallHandles {
                 .asCollector(Object[].class, type.parameterCount())
                 .asType(type.insertParameterTypes(0, RuntimeException.class));
         return MethodHandles.catchException(call, RuntimeException.class, handler);
+    }
+
+    /**
+     * Holds the library for the whole call, result conversion included ({@code enter} before, {@code exit} in a
+     * finally), and refuses the call with {@code ClosedLibraryError} once the library is closing: a library the JVM
+     * does not keep loaded cannot be unmapped under a running call or a result being read.
+     */
+    private static MethodHandle holdingLibrary(MethodHandle call, NativeLibrary library, CallFailures failures,
+                                               boolean mayCallBack) {
+        MethodType type = call.type();
+        MethodHandle exit = (mayCallBack ? EXIT_MAY_CALL_BACK : EXIT).bindTo(library);
+        Class<?> result = type.returnType();
+        MethodHandle cleanup = result == void.class
+                ? MethodHandles.dropArguments(exit, 0, Throwable.class)
+                : MethodHandles.dropArguments(MethodHandles.foldArguments(MethodHandles.dropArguments(
+                        MethodHandles.identity(result), 1), exit), 0, Throwable.class);
+        cleanup = MethodHandles.dropArguments(cleanup, result == void.class ? 1 : 2, type.parameterList());
+        MethodHandle held = MethodHandles.tryFinally(call, cleanup);
+        MethodHandle enter = MethodHandles.dropArguments((mayCallBack ? ENTER_MAY_CALL_BACK : ENTER).bindTo(library),
+                0, type.parameterList());
+        MethodHandle closed = MethodHandles.dropArguments(REJECT_CLOSED.bindTo(failures), 0, type.parameterList())
+                .asType(type);
+        return MethodHandles.guardWithTest(enter, held, closed);
+    }
+
+    /**
+     * (args...)R that sets this thread's pending callback failure aside before the call and, after it, rethrows the
+     * failure a callback recorded during it as a {@code CallbackError} (attached as suppressed when the call itself
+     * threw), then puts the set-aside one back: each call reports its own callbacks' failures, and only those.
+     */
+    private static MethodHandle rethrowingCallbackFailures(MethodHandle call, String symbol) {
+        MethodType type = call.type();
+        Class<?> result = type.returnType();
+        MethodHandle after = MethodHandles.insertArguments(AFTER_CALL, 2, symbol);     // (Throwable, Object)void
+        MethodHandle cleanup;                                          // tryFinally's (Throwable, [R,] Object, args...)
+        if (result == void.class) {
+            cleanup = MethodHandles.dropArguments(after, 2, type.parameterList());
+        } else {
+            MethodHandle passResult = MethodHandles.dropArguments(MethodHandles.dropArguments(
+                    MethodHandles.identity(result), 0, Throwable.class), 2, Object.class); // (Throwable, R, Object)R
+            cleanup = MethodHandles.foldArguments(passResult, MethodHandles.dropArguments(after, 1, result));
+            cleanup = MethodHandles.dropArguments(cleanup, 3, type.parameterList());
+        }
+        MethodHandle guarded = MethodHandles.tryFinally(MethodHandles.dropArguments(call, 0, Object.class), cleanup);
+        return MethodHandles.foldArguments(guarded, SUSPEND);
+    }
+
+    /** Whether C may call back into Java during the method's call: it takes a pointer, an array or varargs. */
+    private static boolean mayCallBack(NativeMethod method) {
+        return method.firstVariadic() >= 0 || method.arguments().stream()
+                .anyMatch(argument -> !argument.javaType().isPrimitive());
     }
 
     private static MethodHandle checkingOpen(MethodHandle call, NativeLibrary library, CallFailures failures) {

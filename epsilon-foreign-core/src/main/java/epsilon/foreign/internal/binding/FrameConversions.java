@@ -1,7 +1,9 @@
 package epsilon.foreign.internal.binding;
 
 import epsilon.foreign.internal.JavaArrays;
+import epsilon.foreign.callback.CallbackFailures;
 import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.CallbackError;
 import epsilon.foreign.marshalling.ConversionError;
 import epsilon.foreign.marshalling.internal.convert.Adapters;
 import epsilon.foreign.marshalling.NativeStrings;
@@ -48,6 +50,24 @@ final class FrameConversions {
             throw Adapters.nonnullError(value, type, symbol, index);
         }
         return value;
+    }
+
+    /**
+     * After a bound call that may call back: the failure its callbacks recorded becomes a {@code CallbackError}
+     * (thrown, or attached to the call's own exception), and the failure pending before the call is put back.
+     */
+    static void afterCall(Throwable thrown, Object suspended, String symbol) {
+        Throwable failure = CallbackFailures.resumePending(suspended);
+        if (failure == null) {
+            return;
+        }
+        CallbackError error = new CallbackError("a callback threw during the call to " + symbol + ": " + failure,
+                symbol, failure);
+        if (thrown != null) {
+            thrown.addSuppressed(error);
+            return;
+        }
+        throw error;
     }
 
     /** A Java array as a heap segment over its elements, for a critical call with heap access. */
