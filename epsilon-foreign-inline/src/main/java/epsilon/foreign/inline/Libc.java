@@ -32,12 +32,11 @@ import java.lang.foreign.MemorySegment;
  *
  * <h2>Against Java's own</h2>
  * {@code MemorySegment.copy}, {@code fill} and {@code mismatch} do what {@code memcpy}, {@code memset} and
- * {@code memcmp} do without a native call. Measured by the benchmarks module's {@code InlineBenchmark} (2 cores,
- * JDK 25): prefer {@code MemorySegment.copy} to {@link #memcpy} at every size; prefer {@code fill} to
- * {@link #memset} up to a few hundred bytes and {@code memset} from about 4 KiB; {@code mismatch} and
- * {@link #memcmp} tie at 16 bytes and {@code memcmp} is two to three times faster from 256 bytes. For
- * {@link #strlen}, {@link #labs} and the other scalar calls there is no Java equivalent: these are 0.3–0.6x the
- * cost of a non-critical Panama call.
+ * {@code memcmp} do without a native call, and which is faster depends on the size: the benchmarks module's
+ * {@code InlineBenchmark} measures both from 16 B to 64 KiB, and its section of
+ * {@code benchmarks/results/latest.md} (once a run of it is committed) says which to prefer where. For
+ * {@link #strlen}, {@link #labs} and the other scalar calls there is no Java equivalent; {@code LabsBenchmark},
+ * {@code StrlenBenchmark} and {@code GetpidBenchmark} compare them with a non-critical Panama call.
  */
 public final class Libc {
     private Libc() {}
