@@ -32,7 +32,7 @@ final class SvgChart {
                 String colour = colour(row);
                 body.append(text(10, y + BAR_HEIGHT - 4, escape(row.measurement().method()), "normal"));
                 body.append(String.format(Locale.ROOT,
-                        "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n",
+                        "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n",
                         LABEL_WIDTH, y, Math.max(width, 1), BAR_HEIGHT, colour));
                 body.append(text((int) (LABEL_WIDTH + Math.max(width, 1) + 4), y + BAR_HEIGHT - 4,
                         String.format(Locale.ROOT, "%.2fx (%.1f %s)", row.ratio(), row.measurement().median(),
@@ -40,7 +40,7 @@ final class SvgChart {
                 if (row.target().isPresent()) {
                     double tick = x(row.target().get().maxRatio());
                     body.append(String.format(Locale.ROOT,
-                            "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\" stroke-width=\"2\"/>%n",
+                            "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\" stroke-width=\"2\"/>\n",
                             tick, y - 1, tick, y + BAR_HEIGHT + 1));
                 }
                 y += BAR_HEIGHT + GAP;
@@ -51,12 +51,12 @@ final class SvgChart {
         int width = LABEL_WIDTH + PLOT_WIDTH + 180;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                + " font-family=\"sans-serif\" font-size=\"12\">%n", width, height));
-        svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
+                + " font-family=\"sans-serif\" font-size=\"12\">\n", width, height));
+        svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", width, height));
         svg.append(text(10, 20, escape(title) + " — ratio to raw Panama (log scale; tick = target)", "bold"));
         for (double tick : new double[] {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64}) {
             svg.append(String.format(Locale.ROOT,
-                    "<line x1=\"%.1f\" y1=\"28\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-dasharray=\"%s\"/>%n",
+                    "<line x1=\"%.1f\" y1=\"28\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-dasharray=\"%s\"/>\n",
                     x(tick), x(tick), height - 24, tick == 1 ? "#444" : "#ddd", tick == 1 ? "none" : "2,3"));
             svg.append(text((int) x(tick) - 8, height - 10, (tick < 1 ? String.valueOf(tick) : (int) tick + "") + "x",
                     "normal"));
@@ -88,7 +88,7 @@ final class SvgChart {
     }
 
     private static String text(int x, int y, String content, String weight) {
-        return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"%s\">%s</text>%n", x, y, weight,
+        return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"%s\">%s</text>\n", x, y, weight,
                 content);
     }
 

@@ -8,7 +8,11 @@ package epsilon.foreign.inline;
 public final class InlineCallException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message names the function, the argument and the values involved */
+    /**
+     * Creates the exception.
+     *
+     * @param message names the function, the argument and the values involved
+     */
     public InlineCallException(String message) {
         super(message);
     }

@@ -49,6 +49,14 @@ public record InlineFunction(String name, FunctionDescriptor descriptor, List<Li
 
     private static final Linker LINKER = Linker.nativeLinker();
 
+    /**
+     * Checks the components and copies the options.
+     *
+     * @param name       the C symbol
+     * @param descriptor the C signature
+     * @param options    the linker options it was linked with
+     * @param handle     the downcall handle
+     */
     public InlineFunction {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(descriptor, "descriptor");
@@ -59,6 +67,10 @@ public record InlineFunction(String name, FunctionDescriptor descriptor, List<Li
     /**
      * Links {@code name} from the C library and the libraries the JVM has loaded (the linker's default lookup).
      *
+     * @param name       the C symbol
+     * @param descriptor the C signature
+     * @param options    linker options, such as {@link #LEAF}
+     * @return the linked function; keep its {@link #handle()} in a {@code static final} field
      * @throws InlineLinkException when no such symbol is exported
      */
     public static InlineFunction define(String name, FunctionDescriptor descriptor, Linker.Option... options) {
@@ -71,6 +83,11 @@ public record InlineFunction(String name, FunctionDescriptor descriptor, List<Li
      * Links {@code name} from {@code library}, a file name the dynamic loader finds ({@code "libm.so.6"}) or a
      * path. The library is loaded into the global arena and never unloaded.
      *
+     * @param library    the library's file name or path
+     * @param name       the C symbol
+     * @param descriptor the C signature
+     * @param options    linker options, such as {@link #LEAF}
+     * @return the linked function; keep its {@link #handle()} in a {@code static final} field
      * @throws InlineLinkException when the library cannot be loaded or does not export {@code name}
      */
     public static InlineFunction define(String library, String name, FunctionDescriptor descriptor,
@@ -90,6 +107,9 @@ public record InlineFunction(String name, FunctionDescriptor descriptor, List<Li
     /**
      * A one-off call with boxed arguments (Lisp {@code inline-foreign-call}): convenient, but it pays
      * {@code invokeWithArguments}; keep the {@link #handle()} in a {@code static final} field for speed.
+     *
+     * @param arguments the C arguments, boxed to the descriptor's carrier types
+     * @return the boxed result, or {@code null} for {@code void}
      */
     public Object call(Object... arguments) {
         try {
@@ -102,6 +122,9 @@ public record InlineFunction(String name, FunctionDescriptor descriptor, List<Li
     /**
      * For {@code catch (Throwable t) { throw InlineFunction.rethrow(t); }} around {@code invokeExact}: returns an
      * unchecked exception as it is and wraps anything else, which a downcall never actually throws.
+     *
+     * @param t what {@code invokeExact} threw
+     * @return the exception to throw; an {@link Error} is thrown here instead
      */
     public static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException runtime) {

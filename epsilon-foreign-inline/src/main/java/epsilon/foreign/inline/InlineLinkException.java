@@ -4,7 +4,12 @@ package epsilon.foreign.inline;
 public final class InlineLinkException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message names the symbol and where it was looked up */
+    /**
+     * Creates the exception.
+     *
+     * @param message names the symbol and where it was looked up
+     * @param cause   why the library could not be loaded, or {@code null}
+     */
     public InlineLinkException(String message, Throwable cause) {
         super(message, cause);
     }

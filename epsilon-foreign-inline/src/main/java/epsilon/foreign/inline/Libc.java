@@ -32,19 +32,24 @@ import java.lang.foreign.MemorySegment;
  *
  * <h2>Against Java's own</h2>
  * {@code MemorySegment.copy}, {@code fill} and {@code mismatch} do what {@code memcpy}, {@code memset} and
- * {@code memcmp} do without a native call. Measured by the benchmarks module's {@code InlineBenchmark} (2 cores,
- * JDK 25): prefer {@code MemorySegment.copy} to {@link #memcpy} at every size; prefer {@code fill} to
- * {@link #memset} up to a few hundred bytes and {@code memset} from about 4 KiB; {@code mismatch} and
- * {@link #memcmp} tie at 16 bytes and {@code memcmp} is two to three times faster from 256 bytes. For
- * {@link #strlen}, {@link #labs} and the other scalar calls there is no Java equivalent: these are 0.3–0.6x the
- * cost of a non-critical Panama call.
+ * {@code memcmp} do without a native call, and which is faster depends on the size: the benchmarks module's
+ * {@code InlineBenchmark} measures both from 16 B to 64 KiB, and its section of
+ * {@code benchmarks/results/latest.md} (once a run of it is committed) says which to prefer where. For
+ * {@link #strlen}, {@link #labs} and the other scalar calls there is no Java equivalent; {@code LabsBenchmark},
+ * {@code StrlenBenchmark} and {@code GetpidBenchmark} compare them with a non-critical Panama call.
  */
 public final class Libc {
     private Libc() {}
 
     // ---- strings ---------------------------------------------------------------------------------------
 
-    /** {@code size_t strlen(const char *s)}, never reading past the end of a segment of known size. */
+    /**
+     * {@code size_t strlen(const char *s)}, never reading past the end of a segment of known size.
+     *
+     * @param s NUL-terminated text; a segment of size 0 is read as C would, up to its NUL
+     * @return the number of bytes before the first NUL
+     * @throws InlineCallException when {@code s} is NULL, or has a known size and no NUL within it
+     */
     public static long strlen(MemorySegment s) {
         requireNonNull("strlen", "s", s);
         try {
@@ -62,7 +67,13 @@ public final class Libc {
         }
     }
 
-    /** {@code strlen} of a NUL-terminated Java byte array, in place; an array without a NUL is an error. */
+    /**
+     * {@code strlen} of a NUL-terminated Java byte array, in place.
+     *
+     * @param s the text, NUL-terminated within the array
+     * @return the number of bytes before the first NUL
+     * @throws InlineCallException when the array holds no NUL
+     */
     public static long strlen(byte[] s) {
         long length = strnlen(s, s.length);
         if (length == s.length) {
@@ -71,7 +82,14 @@ public final class Libc {
         return length;
     }
 
-    /** {@code size_t strnlen(const char *s, size_t maxlen)}. */
+    /**
+     * {@code size_t strnlen(const char *s, size_t maxlen)}.
+     *
+     * @param s      the text
+     * @param maxlen the most bytes to read; at most the segment's size when that is known
+     * @return the number of bytes before the first NUL, or {@code maxlen} when there is none before it
+     * @throws InlineCallException when {@code s} is NULL or {@code maxlen} is negative or past its end
+     */
     public static long strnlen(MemorySegment s, long maxlen) {
         requireNonNull("strnlen", "s", s);
         requireWithin("strnlen", "maxlen", maxlen, "s", s);
@@ -82,7 +100,14 @@ public final class Libc {
         }
     }
 
-    /** {@code strnlen} on a Java byte array in place (critical with heap access). */
+    /**
+     * {@code strnlen} on a Java byte array in place (critical with heap access).
+     *
+     * @param s      the text
+     * @param maxlen the most bytes to read, at most {@code s.length}
+     * @return the number of bytes before the first NUL, or {@code maxlen} when there is none before it
+     * @throws InlineCallException when {@code maxlen} is negative or past the end of the array
+     */
     public static long strnlen(byte[] s, long maxlen) {
         MemorySegment heap = MemorySegment.ofArray(s);
         requireWithin("strnlen", "maxlen", maxlen, "s", heap);
@@ -93,7 +118,14 @@ public final class Libc {
         }
     }
 
-    /** {@code int strcmp(const char *a, const char *b)}. */
+    /**
+     * {@code int strcmp(const char *a, const char *b)}.
+     *
+     * @param a NUL-terminated text
+     * @param b NUL-terminated text
+     * @return negative, zero or positive as {@code a} sorts before, with or after {@code b} (byte values)
+     * @throws InlineCallException when either is NULL
+     */
     public static int strcmp(MemorySegment a, MemorySegment b) {
         requireNonNull("strcmp", "a", a);
         requireNonNull("strcmp", "b", b);
@@ -104,7 +136,16 @@ public final class Libc {
         }
     }
 
-    /** {@code int strncmp(const char *a, const char *b, size_t n)}. */
+    /**
+     * {@code int strncmp(const char *a, const char *b, size_t n)}.
+     *
+     * @param a text
+     * @param b text
+     * @param n the most bytes to compare
+     * @return negative, zero or positive as the first {@code n} bytes of {@code a} sort before, with or after
+     *         those of {@code b}
+     * @throws InlineCallException when either is NULL
+     */
     public static int strncmp(MemorySegment a, MemorySegment b, long n) {
         requireNonNull("strncmp", "a", a);
         requireNonNull("strncmp", "b", b);
@@ -117,7 +158,16 @@ public final class Libc {
 
     // ---- memory ----------------------------------------------------------------------------------------
 
-    /** {@code void *memcpy(void *dst, const void *src, size_t n)}; the regions must not overlap (use memmove). */
+    /**
+     * {@code void *memcpy(void *dst, const void *src, size_t n)}; the regions must not overlap (use
+     * {@link #memmove} when they may).
+     *
+     * @param dst where to copy to
+     * @param src where to copy from
+     * @param n   the number of bytes, within both segments where their size is known
+     * @return {@code dst}, as C returns it
+     * @throws InlineCallException when either is NULL or {@code n} is negative or past the end of either
+     */
     public static MemorySegment memcpy(MemorySegment dst, MemorySegment src, long n) {
         checkCopy("memcpy", dst, src, n);
         try {
@@ -127,7 +177,15 @@ public final class Libc {
         }
     }
 
-    /** {@code void *memmove(void *dst, const void *src, size_t n)}; the regions may overlap. */
+    /**
+     * {@code void *memmove(void *dst, const void *src, size_t n)}; the regions may overlap.
+     *
+     * @param dst where to copy to
+     * @param src where to copy from
+     * @param n   the number of bytes, within both segments where their size is known
+     * @return {@code dst}, as C returns it
+     * @throws InlineCallException when either is NULL or {@code n} is negative or past the end of either
+     */
     public static MemorySegment memmove(MemorySegment dst, MemorySegment src, long n) {
         checkCopy("memmove", dst, src, n);
         try {
@@ -137,7 +195,15 @@ public final class Libc {
         }
     }
 
-    /** {@code void *memset(void *s, int c, size_t n)}. */
+    /**
+     * {@code void *memset(void *s, int c, size_t n)}.
+     *
+     * @param s the memory to fill
+     * @param c the byte value, as C takes it (only its low 8 bits count)
+     * @param n the number of bytes, within {@code s} where its size is known
+     * @return {@code s}, as C returns it
+     * @throws InlineCallException when {@code s} is NULL or {@code n} is negative or past its end
+     */
     public static MemorySegment memset(MemorySegment s, int c, long n) {
         requireNonNull("memset", "s", s);
         requireWithin("memset", "n", n, "s", s);
@@ -148,7 +214,16 @@ public final class Libc {
         }
     }
 
-    /** {@code int memcmp(const void *a, const void *b, size_t n)}: only the sign of the result is meaningful. */
+    /**
+     * {@code int memcmp(const void *a, const void *b, size_t n)}.
+     *
+     * @param a memory
+     * @param b memory
+     * @param n the number of bytes, within both segments where their size is known
+     * @return negative, zero or positive as {@code a} sorts before, with or after {@code b} (unsigned bytes);
+     *         only the sign is meaningful
+     * @throws InlineCallException when either is NULL or {@code n} is negative or past the end of either
+     */
     public static int memcmp(MemorySegment a, MemorySegment b, long n) {
         requireNonNull("memcmp", "a", a);
         requireNonNull("memcmp", "b", b);
@@ -161,7 +236,15 @@ public final class Libc {
         }
     }
 
-    /** {@code memcmp} of two Java byte arrays in place (critical with heap access). */
+    /**
+     * {@code memcmp} of two Java byte arrays in place (critical with heap access).
+     *
+     * @param a bytes
+     * @param b bytes
+     * @param n the number of bytes, within both arrays
+     * @return negative, zero or positive as {@code a} sorts before, with or after {@code b} (unsigned bytes)
+     * @throws InlineCallException when {@code n} is negative or past the end of either array
+     */
     public static int memcmp(byte[] a, byte[] b, long n) {
         MemorySegment left = MemorySegment.ofArray(a);
         MemorySegment right = MemorySegment.ofArray(b);
@@ -174,7 +257,15 @@ public final class Libc {
         }
     }
 
-    /** {@code void *memchr(const void *s, int c, size_t n)}: the address of the first {@code c}, or NULL. */
+    /**
+     * {@code void *memchr(const void *s, int c, size_t n)}.
+     *
+     * @param s the memory to search
+     * @param c the byte value to find (its low 8 bits)
+     * @param n the number of bytes to search, within {@code s} where its size is known
+     * @return the address of the first byte {@code c}, or {@link MemorySegment#NULL} when there is none
+     * @throws InlineCallException when {@code s} is NULL or {@code n} is negative or past its end
+     */
     public static MemorySegment memchr(MemorySegment s, int c, long n) {
         requireNonNull("memchr", "s", s);
         requireWithin("memchr", "n", n, "s", s);
@@ -185,7 +276,15 @@ public final class Libc {
         }
     }
 
-    /** The offset of the first byte {@code c} in the first {@code n} bytes of {@code s}, or -1: memchr as an index. */
+    /**
+     * {@link #memchr} as an index.
+     *
+     * @param s the memory to search
+     * @param c the byte value to find (its low 8 bits)
+     * @param n the number of bytes to search
+     * @return the offset of the first byte {@code c} in the first {@code n} bytes of {@code s}, or -1
+     * @throws InlineCallException as {@link #memchr} does
+     */
     public static long indexOf(MemorySegment s, int c, long n) {
         MemorySegment found = memchr(s, c, n);
         return found.address() == 0 ? -1 : found.address() - s.address();
@@ -193,7 +292,7 @@ public final class Libc {
 
     // ---- process and arithmetic --------------------------------------------------------------------------
 
-    /** {@code pid_t getpid(void)}. */
+    /** {@return the process id} C's {@code pid_t getpid(void)}. */
     public static int getpid() {
         try {
             return (int) LibcHandles.Getpid.HANDLE.invokeExact();
@@ -202,7 +301,12 @@ public final class Libc {
         }
     }
 
-    /** {@code int abs(int j)}; as in C, {@code abs(Integer.MIN_VALUE)} is {@code Integer.MIN_VALUE}. */
+    /**
+     * {@code int abs(int j)}; as in C, {@code abs(Integer.MIN_VALUE)} is {@code Integer.MIN_VALUE}.
+     *
+     * @param j a value
+     * @return its absolute value
+     */
     public static int abs(int j) {
         try {
             return (int) LibcHandles.Abs.HANDLE.invokeExact(j);
@@ -211,7 +315,12 @@ public final class Libc {
         }
     }
 
-    /** {@code long labs(long j)}. */
+    /**
+     * {@code long labs(long j)}.
+     *
+     * @param j a value
+     * @return its absolute value ({@code Long.MIN_VALUE} for itself, as in C)
+     */
     public static long labs(long j) {
         try {
             return (long) LibcHandles.Labs.HANDLE.invokeExact(j);
@@ -220,7 +329,12 @@ public final class Libc {
         }
     }
 
-    /** {@code long long llabs(long long j)}. */
+    /**
+     * {@code long long llabs(long long j)}.
+     *
+     * @param j a value
+     * @return its absolute value ({@code Long.MIN_VALUE} for itself, as in C)
+     */
     public static long llabs(long j) {
         try {
             return (long) LibcHandles.Llabs.HANDLE.invokeExact(j);
@@ -229,7 +343,12 @@ public final class Libc {
         }
     }
 
-    /** {@code int toupper(int c)} in the C locale's current setting. */
+    /**
+     * {@code int toupper(int c)}, by the C library's current locale.
+     *
+     * @param c a character code ({@code unsigned char} range, or EOF)
+     * @return its upper-case code, or {@code c} when it has none
+     */
     public static int toupper(int c) {
         try {
             return (int) LibcHandles.Toupper.HANDLE.invokeExact(c);
@@ -238,7 +357,12 @@ public final class Libc {
         }
     }
 
-    /** {@code int tolower(int c)}. */
+    /**
+     * {@code int tolower(int c)}, by the C library's current locale.
+     *
+     * @param c a character code ({@code unsigned char} range, or EOF)
+     * @return its lower-case code, or {@code c} when it has none
+     */
     public static int tolower(int c) {
         try {
             return (int) LibcHandles.Tolower.HANDLE.invokeExact(c);
@@ -250,8 +374,12 @@ public final class Libc {
     // ---- allocation --------------------------------------------------------------------------------------
 
     /**
-     * {@code void *malloc(size_t size)}: {@code size} uninitialised bytes, as a segment of that size (global
-     * scope: free it with {@link #free}), or {@link MemorySegment#NULL} when the system has no memory.
+     * {@code void *malloc(size_t size)}.
+     *
+     * @param size the number of bytes
+     * @return {@code size} uninitialised bytes, as a segment of that size (global scope: free it with
+     *         {@link #free}), or {@link MemorySegment#NULL} when the system has no memory
+     * @throws InlineCallException when {@code size} is negative
      */
     public static MemorySegment malloc(long size) {
         requireNonNegative("malloc", "size", size);
@@ -263,7 +391,15 @@ public final class Libc {
         }
     }
 
-    /** {@code void *calloc(size_t count, size_t size)}: zeroed, sized {@code count * size}; NULL on failure. */
+    /**
+     * {@code void *calloc(size_t count, size_t size)}.
+     *
+     * @param count the number of elements
+     * @param size  the size of one element
+     * @return {@code count * size} zeroed bytes as a segment of that size (free it with {@link #free}), or
+     *         {@link MemorySegment#NULL} when the system has no memory
+     * @throws InlineCallException when either is negative
+     */
     public static MemorySegment calloc(long count, long size) {
         requireNonNegative("calloc", "count", count);
         requireNonNegative("calloc", "size", size);
@@ -275,7 +411,15 @@ public final class Libc {
         }
     }
 
-    /** {@code void *realloc(void *ptr, size_t size)}: the moved block, sized {@code size}; NULL on failure. */
+    /**
+     * {@code void *realloc(void *ptr, size_t size)}.
+     *
+     * @param ptr  a block from {@link #malloc}, {@link #calloc} or {@code realloc}, or NULL
+     * @param size the new size in bytes
+     * @return the block, perhaps moved, as a segment of {@code size} bytes; {@link MemorySegment#NULL} on
+     *         failure, when {@code ptr} stays valid
+     * @throws InlineCallException when {@code size} is negative
+     */
     public static MemorySegment realloc(MemorySegment ptr, long size) {
         requireNonNegative("realloc", "size", size);
         try {
@@ -290,6 +434,8 @@ public final class Libc {
      * {@code void free(void *ptr)}; NULL is allowed, as in C. Freeing a block twice, or one malloc did not
      * return, is undefined in C and cannot be detected here: Epsilon's own allocators
      * ({@code Foreign.foreignAlloc}, the memory pool) detect it.
+     *
+     * @param ptr a block from {@link #malloc}, {@link #calloc} or {@link #realloc}, or NULL
      */
     public static void free(MemorySegment ptr) {
         try {

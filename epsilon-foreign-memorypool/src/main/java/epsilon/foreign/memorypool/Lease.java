@@ -54,7 +54,7 @@ public final class Lease implements AutoCloseable {
     }
 
     /**
-     * The memory: exactly the size asked for, aligned as asked.
+     * {@return the memory: exactly the size asked for, aligned as asked}
      *
      * @throws PoolMisuseException after release, reset or close
      */
@@ -77,7 +77,7 @@ public final class Lease implements AutoCloseable {
         return pool.stale(this, "use");
     }
 
-    /** The size asked for. */
+    /** {@return the size asked for, in bytes} */
     public long byteSize() {
         return size;
     }

@@ -125,30 +125,46 @@ public final class MemoryPool implements AutoCloseable {
         });
     }
 
-    /** A pool with the default configuration. */
+    /**
+     * {@return a new pool with the default configuration}
+     *
+     * @param name names the pool in statistics, logs and misuse messages
+     */
     public static MemoryPool create(String name) {
         return create(name, PoolConfig.defaults());
     }
 
-    /** A pool with its own configuration. */
+    /**
+     * {@return a new pool with its own configuration}
+     *
+     * @param name   names the pool in statistics, logs and misuse messages
+     * @param config its limits, zeroing and debug mode
+     */
     public static MemoryPool create(String name, PoolConfig config) {
         return new MemoryPool(name, config, false);
     }
 
-    /** The pool shared by everything that does not make its own; it can be reset but not closed. */
+    /** {@return the pool shared by everything that does not make its own} It can be reset but not closed. */
     public static MemoryPool defaultPool() {
         return DefaultHolder.POOL;
     }
 
+    /** {@return the name given at creation} */
     public String name() {
         return name;
     }
 
+    /** {@return the configuration given at creation} */
     public PoolConfig config() {
         return config;
     }
 
-    /** The size of the block that serves a request of {@code size} bytes, or {@code size} itself when unpooled. */
+    /**
+     * {@return the size of the block that serves a request of {@code size} bytes, or {@code size} itself when
+     * such a request bypasses the pool}
+     *
+     * @param size a request's size in bytes
+     */
     public static long blockSizeFor(long size) {
         int sizeClass = SizeClasses.of(size, 1);
         return sizeClass < 0 ? size : SizeClasses.blockSize(sizeClass);
@@ -156,17 +172,30 @@ public final class MemoryPool implements AutoCloseable {
 
     // ---- acquire and release -------------------------------------------------------------------------
 
-    /** {@code size} bytes aligned to 16 (Lisp {@code pool-allocate}). */
+    /**
+     * {@return a lease of {@code size} bytes aligned to 16} (Lisp {@code pool-allocate}.)
+     *
+     * @param size the number of bytes
+     */
     public Lease acquire(long size) {
         return acquire(size, 16, config.zeroOnAcquire());
     }
 
-    /** {@code size} bytes aligned to {@code alignment}, a power of two. */
+    /**
+     * {@return a lease of {@code size} bytes aligned to {@code alignment}}
+     *
+     * @param size      the number of bytes
+     * @param alignment a power of two
+     */
     public Lease acquire(long size, long alignment) {
         return acquire(size, alignment, config.zeroOnAcquire());
     }
 
-    /** {@code size} zero-filled bytes aligned to 16. */
+    /**
+     * {@return a lease of {@code size} zero-filled bytes aligned to 16}
+     *
+     * @param size the number of bytes
+     */
     public Lease acquireZeroed(long size) {
         return acquire(size, 16, true);
     }
@@ -261,6 +290,7 @@ public final class MemoryPool implements AutoCloseable {
     /**
      * Gives a lease's block back (Lisp {@code pool-free}); {@link Lease#close()} does the same.
      *
+     * @param lease a lease of this pool, not yet released
      * @throws PoolMisuseException when the lease belongs to another pool, was already released, or predates a
      *                             reset or close of this pool
      */
@@ -343,21 +373,33 @@ public final class MemoryPool implements AutoCloseable {
 
     // ---- scoped forms ------------------------------------------------------------------------------------
 
-    /** Runs {@code body} with {@code size} pooled bytes, released after (Lisp {@code with-pooled-memory}). */
+    /**
+     * Runs {@code body} with {@code size} pooled bytes, released after (Lisp {@code with-pooled-memory}).
+     *
+     * @param size the number of bytes
+     * @param body what to do with them; the segment must not be used after it returns
+     */
     public void withPooledMemory(long size, Consumer<MemorySegment> body) {
         try (Lease lease = acquire(size)) {
             body.accept(lease.segment());
         }
     }
 
-    /** As {@link #withPooledMemory(long, Consumer)}, returning what {@code body} returns. */
+    /**
+     * As {@link #withPooledMemory(long, Consumer)}, returning what {@code body} returns.
+     *
+     * @param <R>  the result's type
+     * @param size the number of bytes
+     * @param body what to do with them; the segment must not be used after it returns
+     * @return what {@code body} returned
+     */
     public <R> R applyWithPooledMemory(long size, Function<MemorySegment, R> body) {
         try (Lease lease = acquire(size)) {
             return body.apply(lease.segment());
         }
     }
 
-    /** A {@code SegmentAllocator} over this pool whose segments all return to it when the arena closes. */
+    /** {@return a {@code SegmentAllocator} over this pool whose segments all return to it when it closes} */
     public PooledArena newArena() {
         return new PooledArena(this);
     }
@@ -437,13 +479,14 @@ public final class MemoryPool implements AutoCloseable {
         depotBytes.set(0);
     }
 
+    /** {@return whether {@link #close()} has been called} */
     public boolean isClosed() {
         return current == null;
     }
 
     // ---- statistics ----------------------------------------------------------------------------------------
 
-    /** A snapshot of the counters; exact once the threads that used the pool have been joined. */
+    /** {@return a snapshot of the counters} Exact once the threads that used the pool have been joined. */
     public PoolStatistics statistics() {
         long acquisitions = 0;
         long hits = 0;
@@ -469,7 +512,7 @@ public final class MemoryPool implements AutoCloseable {
         LOG.info("{}", statistics());
     }
 
-    /** The statistics plus the free blocks retained per size class (Lisp's efficiency report). */
+    /** {@return the statistics plus the free blocks retained per size class} (Lisp's efficiency report.) */
     public String efficiencyReport() {
         StringBuilder report = new StringBuilder(statistics().toString()).append('\n');
         for (int sizeClass = 0; sizeClass < depots.length; sizeClass++) {
@@ -482,7 +525,7 @@ public final class MemoryPool implements AutoCloseable {
         return report.toString();
     }
 
-    /** In debug mode, every unreleased lease with the stack of its acquisition; empty otherwise. */
+    /** {@return in debug mode, every unreleased lease with the stack of its acquisition; empty otherwise} */
     public String leakReport() {
         if (live.isEmpty()) {
             return "";

@@ -21,6 +21,15 @@ public record PoolConfig(long maxRetainedBytes, int maxRetainedPerClass, int thr
     /** The largest pooled block. */
     public static final long LARGEST_CLASS = 64 * 1024;
 
+    /**
+     * Checks that no limit is negative.
+     *
+     * @param maxRetainedBytes    free memory kept for reuse, in bytes
+     * @param maxRetainedPerClass free blocks kept per size class
+     * @param threadCacheBlocks   free blocks each thread keeps per size class
+     * @param zeroOnAcquire       whether every acquired block is zero-filled
+     * @param debug               poison released blocks and record where leases were taken
+     */
     public PoolConfig {
         if (maxRetainedBytes < 0 || maxRetainedPerClass < 0 || threadCacheBlocks < 0) {
             throw new IllegalArgumentException("pool limits must not be negative: maxRetainedBytes=" + maxRetainedBytes
@@ -28,27 +37,52 @@ public record PoolConfig(long maxRetainedBytes, int maxRetainedPerClass, int thr
         }
     }
 
-    /** 16 MiB retained, 1024 blocks per class, 32 per thread cache, no zeroing, no debug. */
+    /** {@return 16 MiB retained, 1024 blocks per class, 32 per thread cache, no zeroing, no debug} */
     public static PoolConfig defaults() {
         return new PoolConfig(16L << 20, 1024, 32, false, false);
     }
 
+    /**
+     * {@return this configuration with another retention limit}
+     *
+     * @param bytes free memory kept for reuse across all size classes
+     */
     public PoolConfig withMaxRetainedBytes(long bytes) {
         return new PoolConfig(bytes, maxRetainedPerClass, threadCacheBlocks, zeroOnAcquire, debug);
     }
 
+    /**
+     * {@return this configuration with another per-class limit}
+     *
+     * @param blocks free blocks kept per size class, at most
+     */
     public PoolConfig withMaxRetainedPerClass(int blocks) {
         return new PoolConfig(maxRetainedBytes, blocks, threadCacheBlocks, zeroOnAcquire, debug);
     }
 
+    /**
+     * {@return this configuration with another thread cache size}
+     *
+     * @param blocks free blocks each thread keeps per size class before handing them to the shared depot
+     */
     public PoolConfig withThreadCacheBlocks(int blocks) {
         return new PoolConfig(maxRetainedBytes, maxRetainedPerClass, blocks, zeroOnAcquire, debug);
     }
 
+    /**
+     * {@return this configuration with zeroing on every acquisition switched on or off}
+     *
+     * @param zero whether every acquired block is zero-filled
+     */
     public PoolConfig withZeroOnAcquire(boolean zero) {
         return new PoolConfig(maxRetainedBytes, maxRetainedPerClass, threadCacheBlocks, zero, debug);
     }
 
+    /**
+     * {@return this configuration with debug mode switched on or off}
+     *
+     * @param on whether released blocks are poisoned and acquisitions recorded for the leak report
+     */
     public PoolConfig withDebug(boolean on) {
         return new PoolConfig(maxRetainedBytes, maxRetainedPerClass, threadCacheBlocks, zeroOnAcquire, on);
     }

@@ -7,7 +7,11 @@ package epsilon.foreign.memorypool;
 public final class PoolMisuseException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message names the pool, the block and what was attempted */
+    /**
+     * Creates the exception.
+     *
+     * @param message names the pool, the block and what was attempted
+     */
     public PoolMisuseException(String message) {
         super(message);
     }

@@ -21,12 +21,12 @@ import java.util.Locale;
 public record PoolStatistics(String name, long acquisitions, long hits, long misses, long bypasses, long releases,
                              long bytesInUse, long bytesReserved, long peakBytesReserved) {
 
-    /** {@code hits / acquisitions}, or 0 before the first acquisition. */
+    /** {@return {@code hits / acquisitions}, or 0 before the first acquisition} */
     public double reuseRatio() {
         return acquisitions == 0 ? 0.0 : (double) hits / acquisitions;
     }
 
-    /** Leases not yet released. */
+    /** {@return the number of leases not yet released} */
     public long outstanding() {
         return acquisitions - releases;
     }

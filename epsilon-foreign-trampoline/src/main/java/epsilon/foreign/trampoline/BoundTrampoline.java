@@ -10,15 +10,22 @@ import java.lang.invoke.MethodHandle;
  */
 public interface BoundTrampoline {
 
-    /** The same as {@code trampoline().invoke(address(), arguments)}, without looking anything up per call. */
+    /**
+     * The same as {@code trampoline().invoke(address(), arguments)}, without looking anything up per call.
+     *
+     * @param arguments the downcall's parameters after the address, boxed as {@link Trampoline#invoke} takes them
+     * @return the boxed result, or {@code null} for {@code void}
+     * @throws TrampolineArgumentException on a wrong argument count or a boxed value of the wrong type
+     * @throws IllegalStateException       when the address's arena was closed (its library unloaded)
+     */
     Object invoke(Object... arguments);
 
-    /** The function's address. */
+    /** {@return the function's address} */
     MemorySegment address();
 
-    /** The shared trampoline of the shape. */
+    /** {@return the shared trampoline of the shape} */
     Trampoline trampoline();
 
-    /** The downcall handle with the address bound in: {@code (params...) -> ret}, exact carrier types. */
+    /** {@return the downcall handle with the address bound in: {@code (params...) -> ret}, exact carrier types} */
     MethodHandle handle();
 }

@@ -18,15 +18,18 @@ import java.util.List;
  */
 public interface Trampoline {
 
-    /** The descriptor of the shape, with layout names stripped: two descriptors differing only in names share it. */
+    /**
+     * {@return the descriptor of the shape, with layout names stripped} Two descriptors differing only in names
+     * share a trampoline.
+     */
     FunctionDescriptor descriptor();
 
-    /** The linker options of the shape, in the order given. */
+    /** {@return the linker options of the shape, in the order given} */
     List<Linker.Option> options();
 
     /**
-     * The linker's downcall handle for the shape: {@code (MemorySegment address, params...) -> ret} with exact
-     * carrier types. Following the linker's conventions, a {@code SegmentAllocator} parameter follows the address
+     * {@return the linker's downcall handle for the shape: {@code (MemorySegment address, params...) -> ret}
+     * with exact carrier types} Following the linker's conventions, a {@code SegmentAllocator} parameter follows the address
      * when the return is a struct by value, and a {@code MemorySegment} for the captured call state follows that
      * when {@link Linker.Option#captureCallState(String...)} is among the options.
      */
@@ -35,8 +38,11 @@ public interface Trampoline {
     /**
      * A boxed dynamic call: {@code arguments} are the downcall handle's parameters after the address, boxed
      * ({@code Integer} for {@code int}, {@code Long} for {@code long}, a {@code MemorySegment} for a pointer or a
-     * struct, ...). Returns the boxed result, or {@code null} for {@code void}.
+     * struct, ...).
      *
+     * @param address   the native function to call
+     * @param arguments the parameters after the address, boxed
+     * @return the boxed result, or {@code null} for {@code void}
      * @throws TrampolineArgumentException on a wrong argument count or a boxed value of the wrong type, before
      *                                     any native code runs
      * @throws IllegalStateException       from the JDK when {@code address} or an argument segment is no longer
@@ -44,6 +50,10 @@ public interface Trampoline {
      */
     Object invoke(MemorySegment address, Object... arguments);
 
-    /** This shape bound to one address, for callers that resolve once and call many times. */
+    /**
+     * {@return this shape bound to one address} For callers that resolve once and call many times.
+     *
+     * @param address the native function every call of the result goes to
+     */
     BoundTrampoline bind(MemorySegment address);
 }

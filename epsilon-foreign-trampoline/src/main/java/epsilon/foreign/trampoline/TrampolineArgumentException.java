@@ -4,7 +4,11 @@ package epsilon.foreign.trampoline;
 public final class TrampolineArgumentException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message names the shape, the position and what was expected and given */
+    /**
+     * Creates the exception with its message.
+     *
+     * @param message names the shape, the position and what was expected and given
+     */
     public TrampolineArgumentException(String message) {
         super(message);
     }

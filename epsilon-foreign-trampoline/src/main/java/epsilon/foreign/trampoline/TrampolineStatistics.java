@@ -11,7 +11,7 @@ package epsilon.foreign.trampoline;
  */
 public record TrampolineStatistics(long hits, long misses, int compiledShapes, String mode) {
 
-    /** {@code hits / (hits + misses)}, or 0 before any request. */
+    /** {@return {@code hits / (hits + misses)}, or 0 before any request} */
     public double hitRatio() {
         long total = hits + misses;
         return total == 0 ? 0.0 : (double) hits / total;

@@ -25,12 +25,17 @@ import java.lang.foreign.Linker;
 public final class Trampolines {
     private Trampolines() {}
 
-    /** The shared trampoline for this shape, compiled on first request. Thread-safe. */
+    /**
+     * {@return the shared trampoline for this shape, compiled on first request} Thread-safe.
+     *
+     * @param descriptor the C signature; layout names do not count
+     * @param options    linker options, part of the shape ({@code critical}, {@code captureCallState}, ...)
+     */
     public static Trampoline of(FunctionDescriptor descriptor, Linker.Option... options) {
         return TrampolineCache.global().get(descriptor, options);
     }
 
-    /** Hits, misses and compiled shapes of the cache since start or the last {@link #clear()}. */
+    /** {@return hits, misses and compiled shapes of the cache since start or the last {@link #clear()}} */
     public static TrampolineStatistics statistics() {
         return TrampolineCache.global().statistics();
     }
