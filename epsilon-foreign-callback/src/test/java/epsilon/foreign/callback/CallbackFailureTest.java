@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import epsilon.foreign.marshalling.ArgumentTypeError;
+import epsilon.foreign.marshalling.ConversionError;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -18,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntBinaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
 
 /** Exceptions thrown inside callbacks never reach C: they surface in Java, on a handler, or in the log. */
 class CallbackFailureTest {
@@ -133,12 +136,14 @@ class CallbackFailureTest {
     @Test
     void shouldReportAWrongResultTypeFromADynamicFunction() {
         try (Callback wrong = Callbacks.create(args -> "seven", "int (*)(void)")) {
-            CallbackSignatureException thrown = assertThrows(CallbackSignatureException.class, wrong::call);
-            assertTrue(thrown.getMessage().contains("must be int"), thrown.getMessage());
-            assertTrue(thrown.getMessage().contains("String seven"), thrown.getMessage());
+            ArgumentTypeError thrown = assertThrows(ArgumentTypeError.class, wrong::call);
+            assertEquals("the result of callback int (*)(void): expected C type int (a Byte, Short, Integer, Long,"
+                    + " BigInteger or Character) but got java.lang.String \"seven\"", thrown.getMessage());
         }
         try (Callback narrowing = Callbacks.create(args -> 5_000_000_000L, "int (*)(void)")) {
-            assertThrows(CallbackSignatureException.class, narrowing::call);
+            ConversionError thrown = assertThrows(ConversionError.class, narrowing::call);
+            assertEquals("the result of callback int (*)(void): 5000000000 does not fit C type int"
+                    + " (range -2147483648..2147483647)", thrown.getMessage());
         }
     }
 
@@ -179,20 +184,24 @@ class CallbackFailureTest {
 
     @Test
     void shouldLogForeignThreadFailureWhenNoHandlerIsSet() throws Throwable {
-        CapturingLoggerFinder.ENTRIES.clear();
+        CapturingSlf4jProvider.clear();
+        IllegalStateException failure = new IllegalStateException("nobody is waiting");
+        String callback;
         try (Arena arena = Arena.ofConfined();
                 Callback start = Callbacks.create(args -> {
-                    throw new IllegalStateException("nobody is waiting");
+                    throw failure;
                 }, "void *(*)(void *)", CallbackOption.name("orphan"))) {
+            callback = "callback #" + start.id() + " 'orphan' void * (*)(void *)";
             runOnPthread(arena, start);
         }
-        List<CapturingLoggerFinder.Entry> logged = CapturingLoggerFinder.ENTRIES.stream()
-                .filter(e -> e.logger().equals("epsilon.foreign.callback")).toList();
-        assertEquals(1, logged.size());
-        assertEquals(System.Logger.Level.ERROR, logged.getFirst().level());
-        assertTrue(logged.getFirst().message().contains("'orphan'"), logged.getFirst().message());
-        assertTrue(logged.getFirst().message().contains("which C created"), logged.getFirst().message());
-        assertEquals("nobody is waiting", logged.getFirst().thrown().getMessage());
+        List<CapturingSlf4jProvider.Event> logged = CapturingSlf4jProvider.events("epsilon.foreign.callback");
+        assertEquals(1, logged.size(), logged.toString());
+        CapturingSlf4jProvider.Event event = logged.getFirst();
+        assertEquals(Level.ERROR, event.level());
+        assertEquals(callback + " threw on thread '" + event.thread() + "', which C created, so no Java caller can"
+                + " receive it; C got the default result", event.message());
+        assertSame(failure, event.thrown(), "the exception itself is logged, with its stack trace");
+        assertFalse(event.thread().equals(Thread.currentThread().getName()), "logged on the C thread");
         assertFalse(CallbackFailures.pending().isPresent());
     }
 
