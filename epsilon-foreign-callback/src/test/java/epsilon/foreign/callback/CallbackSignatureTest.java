@@ -72,6 +72,15 @@ class CallbackSignatureTest {
         assertEquals(FunctionDescriptor.of(INT, ADDRESS, INT), onSignal.descriptor());
         FunctionPointerType handler = assertInstanceOf(FunctionPointerType.class, onSignal.parameterTypes().getFirst());
         assertEquals(List.of(CType.INT), handler.signature().parameterTypes());
+        CPrototype registration = signatureOf("int register_handler(void (*handler)(int), int flags)");
+        assertEquals(FunctionDescriptor.of(INT, ADDRESS, INT), registration.descriptor());
+        assertEquals("register_handler", registration.name());
+        assertEquals(FunctionDescriptor.of(INT, ADDRESS), signatureOf("int f(int (*cb)(int))").descriptor());
+        assertEquals(FunctionDescriptor.of(INT, ADDRESS), signatureOf("int (*outer)(int (*inner)(int));")
+                .descriptor(), "a named function-pointer type with a named function-pointer parameter");
+        CPrototype factory = signatureOf("int (*(*make)(int))(double)");
+        assertEquals(List.of(CType.INT), factory.parameterTypes());
+        assertInstanceOf(FunctionPointerType.class, factory.returnType(), "a pointer to a function returning one");
         CPrototype signal = signatureOf("void (*signal(int sig, void (*handler)(int)))(int)");
         assertEquals("signal", signal.name());
         assertInstanceOf(FunctionPointerType.class, signal.returnType(), "a callback may return a function pointer");
@@ -109,6 +118,13 @@ class CallbackSignatureTest {
                 + " input", 1, 12);
         assertUnreadable("int (*)(int &)", "found '&'", 1, 13);
         assertUnreadable("int (*)(int,\n    foo_t)", "unknown type name 'foo_t'", 2, 5);
+        // the error is the one of the reading the text was meant for, quoting the text as written
+        assertUnreadable("int (*compare)(int", "expected ')' to close the parameter list opened at 1:15 but found"
+                + " end of input at 1:19 in \"int (*compare)(int\"", 1, 19);
+        assertUnreadable("int register_handler(void (*handler)(int), int", "expected ')' to close the parameter"
+                + " list opened at 1:21", 1, 47);
+        assertRefused("not a function", "'int *(*p)' is neither a prototype nor a function pointer type: it names"
+                + " the type int **", () -> Callbacks.create(args -> 0, "int *(*p)"));
     }
 
     @Test
