@@ -9,12 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import epsilon.foreign.marshalling.ArgumentTypeError;
+import epsilon.foreign.marshalling.CEnum;
+import epsilon.foreign.marshalling.CPrototype;
+import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.ConversionError;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntBinaryOperator;
@@ -144,6 +148,25 @@ class CallbackFailureTest {
             ConversionError thrown = assertThrows(ConversionError.class, narrowing::call);
             assertEquals("the result of callback int (*)(void): 5000000000 does not fit C type int"
                     + " (range -2147483648..2147483647)", thrown.getMessage());
+        }
+    }
+
+    @Test
+    void shouldRethrowTheCallbacksFailureWhenTheDefaultCGotCannotBeReadBack() {
+        LinkedHashMap<String, Integer> levels = new LinkedHashMap<>();
+        levels.put("low", 1);
+        levels.put("mid", 5);
+        CType level = CType.enumOf(CEnum.of("level", levels));
+        try (Callback echo = Callbacks.create(args -> args[0], CPrototype.of(null, level, level))) {
+            // 7 passes to C unchecked (enums may be flags), the callback cannot read it and C gets the default 0,
+            // which call() cannot read back either: the callback's own failure is the one reported
+            ConversionError thrown = assertThrows(ConversionError.class, () -> echo.call(7));
+            assertEquals("enum level has no keyword for value 7; known: {low=1, mid=5}", thrown.getMessage());
+            assertEquals(1, thrown.getSuppressed().length);
+            assertEquals("enum level has no keyword for value 0; known: {low=1, mid=5}",
+                    thrown.getSuppressed()[0].getMessage());
+            assertFalse(CallbackFailures.pending().isPresent(), "nothing left to surface in a later call");
+            assertEquals("mid", echo.call("mid"));
         }
     }
 
