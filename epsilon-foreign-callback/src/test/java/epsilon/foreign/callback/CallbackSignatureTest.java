@@ -20,6 +20,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntBinaryOperator;
@@ -170,6 +171,35 @@ class CallbackSignatureTest {
         assertRefused("void", "a default result was declared (1) but the signature void (*)(void) returns void",
                 () -> Callbacks.create(args -> null, "void (*)(void)", CallbackOption.defaultResult(1)));
         assertEquals(before, Callbacks.registry().liveCount(), "a refused callback leaves nothing registered");
+    }
+
+    @Test
+    void shouldRefuseWhatTheJdkCannotLinkAsASignatureError() {
+        int before = Callbacks.registry().liveCount();
+        String[][] refused = {
+            // the front end lays these out as gcc does, but the FFM linker passes no such struct by value
+            {"void (*)(struct packed { char c; int x; } __attribute__((packed)))", "void (*)(struct packed)"},
+            {"void (*)(struct wide { int x; } __attribute__((aligned(64))))", "void (*)(struct wide)"},
+            {"struct extended { long double x; } (*)(void)", "struct extended (*)(void)"},
+            // more parameter slots than a method handle has: 200 doubles are 400
+            {"void (*)(" + String.join(", ", Collections.nCopies(200, "double")) + ")",
+                "void (*)(double, double, "},
+            {"void (*)(" + String.join(", ", Collections.nCopies(255, "int")) + ")", "void (*)(int, int, "},
+        };
+        for (String[] signature : refused) {
+            CallbackSignatureError thrown = assertThrows(CallbackSignatureError.class,
+                    () -> Callbacks.create(args -> null, signature[0], CallbackOption.name("unlinkable")),
+                    signature[0]);
+            assertTrue(thrown.getMessage().startsWith("cannot make a callback " + signature[1]), thrown.getMessage());
+            assertTrue(thrown.getMessage().contains(": the JDK refuses it: "), thrown.getMessage());
+            assertInstanceOf(IllegalArgumentException.class, thrown.getCause(), "the JDK's detail is kept");
+            assertTrue(Callbacks.registry().byName("unlinkable").isEmpty(), "the name is not kept by a refusal");
+        }
+        assertEquals(before, Callbacks.registry().liveCount(), "a refused callback leaves nothing registered");
+        try (Callback widest = Callbacks.create(args -> null,
+                "void (*)(" + String.join(", ", Collections.nCopies(120, "double")) + ")")) {
+            assertEquals(120, widest.signature().arity(), "240 slots still link");
+        }
     }
 
     static void assertUnreadable(String text, String fragment, int line, int column) {
