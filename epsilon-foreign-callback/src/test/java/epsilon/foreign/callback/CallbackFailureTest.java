@@ -228,13 +228,7 @@ class CallbackFailureTest {
         assertFalse(CallbackFailures.pending().isPresent());
     }
 
-    static void runOnPthread(Arena arena, Callback start) throws Throwable {
-        MemorySegment thread = arena.allocate(Libc.PTHREAD_T);
-        int created = (int) Libc.PTHREAD_CREATE.invokeExact(thread, MemorySegment.NULL, start.pointer(),
-                MemorySegment.NULL);
-        assertEquals(0, created, "pthread_create");
-        int joined = (int) Libc.PTHREAD_JOIN.invokeExact(thread.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0),
-                MemorySegment.NULL);
-        assertEquals(0, joined, "pthread_join");
+    static void runOnPthread(Arena arena, Callback start) {
+        Libc.runOnPthread(arena, start.pointer(), MemorySegment.NULL);
     }
 }

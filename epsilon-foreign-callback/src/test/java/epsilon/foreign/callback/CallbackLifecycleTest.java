@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Registry, scopes, close, call-callback, conversions and threads. */
@@ -262,6 +265,53 @@ class CallbackLifecycleTest {
         }
         assertEquals(3, runs.get());
         assertFalse(threads.contains(caller), "ran on " + threads);
+    }
+
+    @Test
+    void shouldRunAStandardUnaryOperatorAsAPthreadStartRoutine() {
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        UnaryOperator<MemorySegment> doubleIt = argument -> {
+            threads.add(Thread.currentThread().getName());
+            MemorySegment value = argument.reinterpret(4);
+            value.set(JAVA_INT, 0, value.get(JAVA_INT, 0) * 2);
+            return argument; // what pthread_join hands back
+        };
+        try (Arena arena = Arena.ofConfined();
+                Callback start = Callbacks.of(UnaryOperator.class, doubleIt, "void *(*start_routine)(void *)")) {
+            MemorySegment value = arena.allocateFrom(JAVA_INT, 21);
+            MemorySegment returned = Libc.runOnPthread(arena, start.pointer(), value);
+            CallbackFailures.rethrowIfPending();
+            assertEquals(42, value.get(JAVA_INT, 0));
+            assertEquals(value.address(), returned.address(), "the routine's result reached pthread_join");
+        }
+        assertEquals(1, threads.size());
+        assertFalse(threads.contains(Thread.currentThread().getName()), "ran on " + threads);
+    }
+
+    @Test
+    void shouldReturnAPointerOrNullFromAnErasedGenericAndRefuseWhatNeedsMemory() {
+        List<Throwable> failures = new ArrayList<>();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment text = arena.allocateFrom("epsilon");
+            Supplier<Object> answer = () -> text;
+            try (Callback name = Callbacks.of(Supplier.class, answer, "const char *(*)(void)")) {
+                assertEquals("epsilon", name.call());
+            }
+            try (Callback nothing = Callbacks.of(Supplier.class, () -> null, "const char *(*)(void)");
+                    Callback copied = Callbacks.of(Supplier.class, () -> "a copy", "const char *(*)(void)",
+                            CallbackOption.onFailure(failure -> failures.add(failure.error())));
+                    Callback array = Callbacks.of(Supplier.class, () -> new int[] {1, 2}, "int *(*)(void)",
+                            CallbackOption.onFailure(failure -> failures.add(failure.error())))) {
+                assertEquals(null, nothing.call(), "null is C's NULL");
+                assertEquals(null, copied.call(), "C got NULL, the default");
+                assertEquals(MemorySegment.NULL, array.call(), "C got NULL, the default");
+            }
+        }
+        assertEquals(List.of("the result of callback char * (*)(void): converting a String to C type char *"
+                + " allocates native memory, but no allocator was given", "the result of callback int * (*)(void):"
+                + " converting a Java array to C type int * allocates native memory, but no allocator was given"),
+                failures.stream().map(Throwable::getMessage).toList());
+        failures.forEach(failure -> assertInstanceOf(ConversionError.class, failure));
     }
 
     @Test
