@@ -173,6 +173,80 @@ class CallbackSignatureTest {
         assertEquals(before, Callbacks.registry().liveCount(), "a refused callback leaves nothing registered");
     }
 
+    /** Declares a C {@code int} as Java text: no such value exists. */
+    public interface IntAsText {
+        int apply(String value);
+    }
+
+    /** Returns Java text where C wants a {@code char *} that outlives the call. */
+    public interface Name {
+        String get();
+    }
+
+    /** Two abstract methods: not functional. */
+    public interface TwoMethods {
+        int first();
+
+        int second();
+    }
+
+    @Test
+    void shouldRefuseEachMisfitAtCreationWithItsReasonAndKeepNothing() {
+        int before = Callbacks.registry().liveCount();
+        assertRefused("not functional", TwoMethods.class.getName() + " is not a functional interface: it has 2"
+                + " abstract methods", () -> Callbacks.of(TwoMethods.class, new TwoMethods() {
+                    @Override
+                    public int first() {
+                        return 1;
+                    }
+
+                    @Override
+                    public int second() {
+                        return 2;
+                    }
+                }, "int (*)(void)"));
+        @SuppressWarnings("unchecked") // a caller that lost the generic types, as reflection-driven code would
+        Class<Object> comparator = (Class<Object>) (Class<?>) Comparator.class;
+        assertRefused("not an instance", "the function java.lang.String is not a java.util.Comparator",
+                () -> Callbacks.of(comparator, "not a comparator", "int (*)(int, int)"));
+        assertRefused("arity", "IntBinaryOperator.applyAsInt takes 2 argument(s) but the signature int (*)(int)"
+                + " passes 1", () -> Callbacks.of(IntBinaryOperator.class, Integer::sum, "int (*)(int)"));
+        assertRefused("String for int", "IntAsText.apply declares parameter 0 as java.lang.String, but C passes int"
+                + " in int (*)(int); declare it as int", () -> Callbacks.of(IntAsText.class, String::length,
+                        "int (*)(int)"));
+        assertRefused("String result for char *", "Name.get returns java.lang.String, which cannot become the"
+                + " char * that char * (*)(void) returns: C would need memory that outlives the call; return a"
+                + " MemorySegment you allocated", () -> Callbacks.of(Name.class, () -> "epsilon",
+                        "const char *(*)(void)"));
+        assertRefused("variadic", "a callback cannot be variadic: int (*)(int, ...) (the FFM linker makes upcalls"
+                + " of fixed arity)", () -> Callbacks.create(args -> 0, "int log(int level, ...)"));
+        assertRefused("opaque by value", "cannot make a callback int (*)(sqlite3): parameter 0 is sqlite3 by value:"
+                + " sqlite3 is opaque: only a pointer to it can be passed",
+                () -> Callbacks.create(args -> 0, CPrototype.of(null, CType.INT, CType.opaque("sqlite3"))));
+        assertRefused("incomplete by value", "cannot make a callback int (*)(struct _IO_FILE): parameter 0 is struct"
+                + " _IO_FILE by value, which is declared but never defined",
+                () -> Callbacks.create(args -> 0, "int (*)(FILE)"));
+        assertUnreadable("int f(FILE stream)", "struct _IO_FILE is used by value but its layout is unknown (parameter"
+                + " struct _IO_FILE stream)", 1, 5);
+        assertRefused("long double", "cannot make a callback int (*)(long double): parameter 0 (x) is long double by"
+                + " value: long double: Java has no primitive for it and the FFM linker no layout to pass it",
+                () -> Callbacks.of(IntBinaryOperator.class, Integer::sum, "int f(long double x)"));
+        assertUnreadable("int (*)(int", "expected ')' to close the parameter list opened at 1:8 but found end of"
+                + " input at 1:12 in \"int (*)(int\"", 1, 12);
+        assertRefused("default", "the default result of unsigned int (*)(void): -1 does not fit C type unsigned int"
+                + " (range 0..4294967295)", () -> Callbacks.create(args -> 0L, "unsigned int (*)(void)",
+                        CallbackOption.defaultResult(-1), CallbackOption.name("refused-default")));
+        assertTrue(Callbacks.registry().byName("refused-default").isEmpty());
+        try (Callback first = Callbacks.register("taken", args -> null, "void (*)(void)")) {
+            CallbackRegistryError duplicate = assertThrows(CallbackRegistryError.class,
+                    () -> Callbacks.register("taken", args -> null, "void (*)(void)"));
+            assertEquals("the name 'taken' is taken by live callback #" + first.id() + " 'taken' void (*)(void):"
+                    + " close or unregister it first", duplicate.getMessage());
+            assertEquals(before + 1, Callbacks.registry().liveCount());
+        }
+        assertEquals(before, Callbacks.registry().liveCount(), "no refusal left a callback registered");
+    }
+
     @Test
     void shouldRefuseWhatTheJdkCannotLinkAsASignatureError() {
         int before = Callbacks.registry().liveCount();
