@@ -228,6 +228,46 @@ class CallbackFailureTest {
         assertFalse(CallbackFailures.pending().isPresent());
     }
 
+    @Test
+    void shouldLogAHandlerThatThrowsWithTheFailureItWasHandling() {
+        CapturingSlf4jProvider.clear();
+        IllegalStateException original = new IllegalStateException("the callback's own failure");
+        IllegalArgumentException broken = new IllegalArgumentException("the handler's failure");
+        String callback;
+        try (Callback failing = Callbacks.create(args -> {
+            throw original;
+        }, "int (*)(void)", CallbackOption.onFailure(failure -> {
+            throw broken;
+        }))) {
+            callback = "callback #" + failing.id() + " int (*)(void)";
+            assertEquals(0, failing.call(), "C got the default, and call() has nothing to rethrow");
+        }
+        List<CapturingSlf4jProvider.Event> logged = CapturingSlf4jProvider.events("epsilon.foreign.callback");
+        assertEquals(1, logged.size(), logged.toString());
+        assertEquals(Level.ERROR, logged.getFirst().level());
+        assertEquals("the failure handler of " + callback + " threw while handling " + original,
+                logged.getFirst().message());
+        assertSame(broken, logged.getFirst().thrown());
+        assertEquals(List.of(original), List.of(broken.getSuppressed()), "the callback's failure is not lost");
+    }
+
+    @Test
+    void shouldLogAHandlerThatRethrowsTheFailureOnce() {
+        CapturingSlf4jProvider.clear();
+        IllegalStateException original = new IllegalStateException("passed on");
+        try (Callback failing = Callbacks.create(args -> {
+            throw original;
+        }, "void (*)(void)", CallbackOption.onFailure(failure -> {
+            throw (IllegalStateException) failure.error();
+        }))) {
+            failing.call();
+        }
+        List<CapturingSlf4jProvider.Event> logged = CapturingSlf4jProvider.events("epsilon.foreign.callback");
+        assertEquals(1, logged.size(), logged.toString());
+        assertSame(original, logged.getFirst().thrown());
+        assertEquals(0, original.getSuppressed().length, "an exception cannot suppress itself");
+    }
+
     static void runOnPthread(Arena arena, Callback start) {
         Libc.runOnPthread(arena, start.pointer(), MemorySegment.NULL);
     }

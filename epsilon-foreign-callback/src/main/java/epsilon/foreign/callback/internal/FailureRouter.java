@@ -48,7 +48,12 @@ public final class FailureRouter {
             CallbackFailureHandler handler = callback.failureHandler() != null ? callback.failureHandler()
                     : globalHandler;
             if (handler != null) {
-                handler.handle(new CallbackFailure(callback, error, Thread.currentThread().getName(), foreign));
+                try {
+                    handler.handle(new CallbackFailure(callback, error, Thread.currentThread().getName(), foreign));
+                } catch (Throwable handlerFailed) {
+                    LOG.error("the failure handler of {} threw while handling {}", callback.describe(),
+                            error.toString(), withFailure(handlerFailed, error));
+                }
             } else if (!foreign) {
                 PENDING.set(new Pending(callback, error));
             } else {
@@ -57,11 +62,19 @@ public final class FailureRouter {
             }
         } catch (Throwable routingFailed) {
             try {
-                LOG.error("could not route the failure of {}", callback.describe(), routingFailed);
+                LOG.error("could not route the failure of {}", callback.describe(), withFailure(routingFailed, error));
             } catch (Throwable ignored) {
                 // nothing left to tell: an exception must not escape into C
             }
         }
+    }
+
+    /** {@code failed}, carrying {@code error} (the callback's own failure) as suppressed so that it is not lost. */
+    private static Throwable withFailure(Throwable failed, Throwable error) {
+        if (failed != error) {
+            failed.addSuppressed(error);
+        }
+        return failed;
     }
 
     /**
