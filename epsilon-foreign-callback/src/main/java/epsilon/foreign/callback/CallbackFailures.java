@@ -14,8 +14,9 @@ import java.util.Optional;
  * <li>on a Java thread (one that called into C, which called back): into this thread's pending slot, rethrown by
  *     {@link #rethrowIfPending()} when the native call returns; {@link Callbacks#withCallback withCallback} and
  *     {@link Callback#call} do this for you;
- * <li>on a thread C created (no Java caller to rethrow to): logged at ERROR through {@link System.Logger}
- *     {@code epsilon.foreign.callback}. Never lost silently.
+ * <li>on a thread C created (no Java caller to rethrow to): logged at ERROR through the SLF4J logger
+ *     {@code epsilon.foreign.callback}, with the exception. Never lost silently: a handler that throws is logged
+ *     there too, with the failure it was handling attached as suppressed.
  * </ol>
  *
  * {@snippet :

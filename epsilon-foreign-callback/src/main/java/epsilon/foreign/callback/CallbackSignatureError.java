@@ -4,7 +4,8 @@ import epsilon.foreign.marshalling.ForeignError;
 
 /**
  * A callback that cannot be made as asked: a C type that cannot cross as a callback argument or result, a Java
- * function whose arity or types do not fit the signature, or a default result that does not fit the result type.
+ * function whose arity or types do not fit the signature, a default result that does not fit the result type, or a
+ * signature the JDK cannot make an upcall of (a struct layout the FFM linker refuses, too many parameters).
  * Thrown when the callback is created, never later from C. (Unreadable signature text is a {@code ParseError}, as
  * everywhere C text is read.)
  */
@@ -14,5 +15,13 @@ public final class CallbackSignatureError extends ForeignError {
     /** @param message names the signature or type and what is wrong with it */
     public CallbackSignatureError(String message) {
         super(message, null);
+    }
+
+    /**
+     * @param message names the signature and what is wrong with it
+     * @param cause the JDK's refusal (the FFM linker's or the method handles'), kept for its detail
+     */
+    public CallbackSignatureError(String message, Throwable cause) {
+        super(message, null, null, cause);
     }
 }

@@ -62,7 +62,10 @@ public final class Callbacks {
      * arena. The interface's single abstract method is bound with method handles: its parameters must number as
      * many as the signature's, and each must hold its C type's values: the carrier ({@code int} for
      * {@code unsigned int}, the raw bits), the C type's Java type ({@code long}), or a reference type its Java value
-     * is (erased generics such as {@code Comparator.compare(Object, Object)} do).
+     * is (erased generics such as {@code Comparator.compare(Object, Object)} do). The result converts to C with a
+     * call's range checks; an erased result for a pointer ({@code Supplier<MemorySegment>}) passes its segment or
+     * {@code null}, and a {@code String} result declared for {@code char *} is refused, since C would need memory
+     * that outlives the call.
      *
      * @throws CallbackSignatureError if {@code type} is not a functional interface or its method does not fit
      * @throws epsilon.foreign.marshalling.ParseError for signature text that is not C

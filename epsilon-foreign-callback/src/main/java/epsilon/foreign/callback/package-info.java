@@ -22,6 +22,7 @@
  *
  * <p>Making a stub and reading C strings are restricted operations: on the module path run with
  * {@code --enable-native-access=epsilon.foreign.callback} (on the class path, {@code ALL-UNNAMED}).
- * Depends on {@code java.base} only.
+ * Depends on the marshalling module (the C types, prototypes and conversion rules) and the SLF4J 2 API; which
+ * SLF4J provider prints the log is the application's choice (with none, SLF4J discards it).
  */
 package epsilon.foreign.callback;

@@ -8,16 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import epsilon.foreign.marshalling.ArgumentTypeError;
+import epsilon.foreign.marshalling.CEnum;
+import epsilon.foreign.marshalling.CPrototype;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.ConversionError;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntBinaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
 
 /** Exceptions thrown inside callbacks never reach C: they surface in Java, on a handler, or in the log. */
 class CallbackFailureTest {
@@ -133,12 +140,33 @@ class CallbackFailureTest {
     @Test
     void shouldReportAWrongResultTypeFromADynamicFunction() {
         try (Callback wrong = Callbacks.create(args -> "seven", "int (*)(void)")) {
-            CallbackSignatureException thrown = assertThrows(CallbackSignatureException.class, wrong::call);
-            assertTrue(thrown.getMessage().contains("must be int"), thrown.getMessage());
-            assertTrue(thrown.getMessage().contains("String seven"), thrown.getMessage());
+            ArgumentTypeError thrown = assertThrows(ArgumentTypeError.class, wrong::call);
+            assertEquals("the result of callback int (*)(void): expected C type int (a Byte, Short, Integer, Long,"
+                    + " BigInteger or Character) but got java.lang.String \"seven\"", thrown.getMessage());
         }
         try (Callback narrowing = Callbacks.create(args -> 5_000_000_000L, "int (*)(void)")) {
-            assertThrows(CallbackSignatureException.class, narrowing::call);
+            ConversionError thrown = assertThrows(ConversionError.class, narrowing::call);
+            assertEquals("the result of callback int (*)(void): 5000000000 does not fit C type int"
+                    + " (range -2147483648..2147483647)", thrown.getMessage());
+        }
+    }
+
+    @Test
+    void shouldRethrowTheCallbacksFailureWhenTheDefaultCGotCannotBeReadBack() {
+        LinkedHashMap<String, Integer> levels = new LinkedHashMap<>();
+        levels.put("low", 1);
+        levels.put("mid", 5);
+        CType level = CType.enumOf(CEnum.of("level", levels));
+        try (Callback echo = Callbacks.create(args -> args[0], CPrototype.of(null, level, level))) {
+            // 7 passes to C unchecked (enums may be flags), the callback cannot read it and C gets the default 0,
+            // which call() cannot read back either: the callback's own failure is the one reported
+            ConversionError thrown = assertThrows(ConversionError.class, () -> echo.call(7));
+            assertEquals("enum level has no keyword for value 7; known: {low=1, mid=5}", thrown.getMessage());
+            assertEquals(1, thrown.getSuppressed().length);
+            assertEquals("enum level has no keyword for value 0; known: {low=1, mid=5}",
+                    thrown.getSuppressed()[0].getMessage());
+            assertFalse(CallbackFailures.pending().isPresent(), "nothing left to surface in a later call");
+            assertEquals("mid", echo.call("mid"));
         }
     }
 
@@ -179,30 +207,68 @@ class CallbackFailureTest {
 
     @Test
     void shouldLogForeignThreadFailureWhenNoHandlerIsSet() throws Throwable {
-        CapturingLoggerFinder.ENTRIES.clear();
+        CapturingSlf4jProvider.clear();
+        IllegalStateException failure = new IllegalStateException("nobody is waiting");
+        String callback;
         try (Arena arena = Arena.ofConfined();
                 Callback start = Callbacks.create(args -> {
-                    throw new IllegalStateException("nobody is waiting");
+                    throw failure;
                 }, "void *(*)(void *)", CallbackOption.name("orphan"))) {
+            callback = "callback #" + start.id() + " 'orphan' void * (*)(void *)";
             runOnPthread(arena, start);
         }
-        List<CapturingLoggerFinder.Entry> logged = CapturingLoggerFinder.ENTRIES.stream()
-                .filter(e -> e.logger().equals("epsilon.foreign.callback")).toList();
-        assertEquals(1, logged.size());
-        assertEquals(System.Logger.Level.ERROR, logged.getFirst().level());
-        assertTrue(logged.getFirst().message().contains("'orphan'"), logged.getFirst().message());
-        assertTrue(logged.getFirst().message().contains("which C created"), logged.getFirst().message());
-        assertEquals("nobody is waiting", logged.getFirst().thrown().getMessage());
+        List<CapturingSlf4jProvider.Event> logged = CapturingSlf4jProvider.events("epsilon.foreign.callback");
+        assertEquals(1, logged.size(), logged.toString());
+        CapturingSlf4jProvider.Event event = logged.getFirst();
+        assertEquals(Level.ERROR, event.level());
+        assertEquals(callback + " threw on thread '" + event.thread() + "', which C created, so no Java caller can"
+                + " receive it; C got the default result", event.message());
+        assertSame(failure, event.thrown(), "the exception itself is logged, with its stack trace");
+        assertFalse(event.thread().equals(Thread.currentThread().getName()), "logged on the C thread");
         assertFalse(CallbackFailures.pending().isPresent());
     }
 
-    static void runOnPthread(Arena arena, Callback start) throws Throwable {
-        MemorySegment thread = arena.allocate(Libc.PTHREAD_T);
-        int created = (int) Libc.PTHREAD_CREATE.invokeExact(thread, MemorySegment.NULL, start.pointer(),
-                MemorySegment.NULL);
-        assertEquals(0, created, "pthread_create");
-        int joined = (int) Libc.PTHREAD_JOIN.invokeExact(thread.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0),
-                MemorySegment.NULL);
-        assertEquals(0, joined, "pthread_join");
+    @Test
+    void shouldLogAHandlerThatThrowsWithTheFailureItWasHandling() {
+        CapturingSlf4jProvider.clear();
+        IllegalStateException original = new IllegalStateException("the callback's own failure");
+        IllegalArgumentException broken = new IllegalArgumentException("the handler's failure");
+        String callback;
+        try (Callback failing = Callbacks.create(args -> {
+            throw original;
+        }, "int (*)(void)", CallbackOption.onFailure(failure -> {
+            throw broken;
+        }))) {
+            callback = "callback #" + failing.id() + " int (*)(void)";
+            assertEquals(0, failing.call(), "C got the default, and call() has nothing to rethrow");
+        }
+        List<CapturingSlf4jProvider.Event> logged = CapturingSlf4jProvider.events("epsilon.foreign.callback");
+        assertEquals(1, logged.size(), logged.toString());
+        assertEquals(Level.ERROR, logged.getFirst().level());
+        assertEquals("the failure handler of " + callback + " threw while handling " + original,
+                logged.getFirst().message());
+        assertSame(broken, logged.getFirst().thrown());
+        assertEquals(List.of(original), List.of(broken.getSuppressed()), "the callback's failure is not lost");
+    }
+
+    @Test
+    void shouldLogAHandlerThatRethrowsTheFailureOnce() {
+        CapturingSlf4jProvider.clear();
+        IllegalStateException original = new IllegalStateException("passed on");
+        try (Callback failing = Callbacks.create(args -> {
+            throw original;
+        }, "void (*)(void)", CallbackOption.onFailure(failure -> {
+            throw (IllegalStateException) failure.error();
+        }))) {
+            failing.call();
+        }
+        List<CapturingSlf4jProvider.Event> logged = CapturingSlf4jProvider.events("epsilon.foreign.callback");
+        assertEquals(1, logged.size(), logged.toString());
+        assertSame(original, logged.getFirst().thrown());
+        assertEquals(0, original.getSuppressed().length, "an exception cannot suppress itself");
+    }
+
+    static void runOnPthread(Arena arena, Callback start) {
+        Libc.runOnPthread(arena, start.pointer(), MemorySegment.NULL);
     }
 }

@@ -4,16 +4,22 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import epsilon.foreign.marshalling.ArgumentTypeError;
+import epsilon.foreign.marshalling.ArityError;
+import epsilon.foreign.marshalling.CEnum;
+import epsilon.foreign.marshalling.CPrototype;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.ConversionError;
+import epsilon.foreign.marshalling.StructType;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +29,29 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Registry, scopes, close, call-callback, conversions and threads. */
 class CallbackLifecycleTest {
-    enum Color { RED, GREEN, BLUE }
+    /** A Java enum with C values that are not its ordinals, as a C header's flags would be. */
+    enum Color implements CEnum.Valued {
+        RED(1), GREEN(2), BLUE(4);
+
+        private final int value;
+
+        Color(int value) {
+            this.value = value;
+        }
+
+        @Override
+        public int cValue() {
+            return value;
+        }
+    }
+
+    static final CType COLOR = CType.enumOf(CEnum.of(Color.class));
 
     interface ColorFilter {
         boolean accept(String name, Color color);
@@ -63,7 +87,7 @@ class CallbackLifecycleTest {
     @Test
     void shouldRejectDuplicateNameAndFreeTheNameOnClose() {
         try (Callback first = Callbacks.register("lifecycle-dup", args -> null, "void (*)(void)")) {
-            CallbackRegistryException thrown = assertThrows(CallbackRegistryException.class,
+            CallbackRegistryError thrown = assertThrows(CallbackRegistryError.class,
                     () -> Callbacks.register("lifecycle-dup", args -> null, "void (*)(void)"));
             assertTrue(thrown.getMessage().contains("'lifecycle-dup' is taken"), thrown.getMessage());
             assertTrue(first.isAlive());
@@ -75,10 +99,10 @@ class CallbackLifecycleTest {
 
     @Test
     void shouldRejectUnknownNameAndAddress() {
-        CallbackRegistryException unknownName = assertThrows(CallbackRegistryException.class,
+        CallbackRegistryError unknownName = assertThrows(CallbackRegistryError.class,
                 () -> Callbacks.registry().unregister("lifecycle-never"));
         assertTrue(unknownName.getMessage().contains("'lifecycle-never'"), unknownName.getMessage());
-        CallbackRegistryException unknownAddress = assertThrows(CallbackRegistryException.class,
+        CallbackRegistryError unknownAddress = assertThrows(CallbackRegistryError.class,
                 () -> Callbacks.call(MemorySegment.ofAddress(0x1234)));
         assertTrue(unknownAddress.getMessage().contains("0x1234"), unknownAddress.getMessage());
     }
@@ -88,12 +112,12 @@ class CallbackLifecycleTest {
         Callback callback = Callbacks.create(args -> 1, "int (*)(void)", CallbackOption.name("lifecycle-closed"));
         MemorySegment pointer = callback.pointer();
         callback.close();
-        CallbackClosedException onPointer = assertThrows(CallbackClosedException.class, callback::pointer);
+        CallbackClosedError onPointer = assertThrows(CallbackClosedError.class, callback::pointer);
         assertTrue(onPointer.getMessage().contains("'lifecycle-closed'"), onPointer.getMessage());
         assertTrue(onPointer.getMessage().contains("pointer() after close()"), onPointer.getMessage());
-        CallbackClosedException onCall = assertThrows(CallbackClosedException.class, callback::call);
+        CallbackClosedError onCall = assertThrows(CallbackClosedError.class, callback::call);
         assertTrue(onCall.getMessage().contains("call(...) after close()"), onCall.getMessage());
-        assertThrows(CallbackRegistryException.class, () -> Callbacks.call(pointer));
+        assertThrows(CallbackRegistryError.class, () -> Callbacks.call(pointer));
     }
 
     @Test
@@ -102,7 +126,7 @@ class CallbackLifecycleTest {
         List<Callback> made = new ArrayList<>();
         int sum = Callbacks.withCallbackScope(scope -> {
             Callback one = scope.create(args -> 1, "int (*)(void)");
-            Callback two = scope.of(IntUnaryOperator.class, x -> x + 1, CallbackSignature.parse("int (*)(int)"));
+            Callback two = scope.of(IntUnaryOperator.class, x -> x + 1, CPrototype.parse("int next(int x)"));
             made.add(one);
             made.add(two);
             assertEquals(before + 2, Callbacks.registry().liveCount());
@@ -112,7 +136,7 @@ class CallbackLifecycleTest {
         assertEquals(3, sum);
         assertEquals(before, Callbacks.registry().liveCount());
         made.forEach(c -> assertFalse(c.isAlive()));
-        assertThrows(CallbackClosedException.class, () -> made.getFirst().pointer());
+        assertThrows(CallbackClosedError.class, () -> made.getFirst().pointer());
     }
 
     @Test
@@ -125,15 +149,14 @@ class CallbackLifecycleTest {
         scope.close();
         assertFalse(scope.isOpen());
         assertFalse(late.isAlive());
-        CallbackClosedException thrown = assertThrows(CallbackClosedException.class,
+        CallbackClosedError thrown = assertThrows(CallbackClosedError.class,
                 () -> scope.create(args -> null, "void (*)(void)"));
         assertTrue(thrown.getMessage().contains("CallbackScope is closed"), thrown.getMessage());
     }
 
     @Test
     void shouldConvertStringsEnumsAndBooleans() {
-        CallbackSignature signature = CallbackSignature.of(CallbackType.BOOL, CallbackType.string(),
-                CallbackType.enumOf(Color.class));
+        CPrototype signature = CPrototype.of(null, CType.BOOL, CType.STRING, COLOR);
         List<String> names = new ArrayList<>();
         ColorFilter filter = (name, color) -> {
             names.add(name);
@@ -147,55 +170,57 @@ class CallbackLifecycleTest {
             assertEquals(true, dynamic.call(null, Color.BLUE));
         }
         try (Callback recolor = Callbacks.of(Recolor.class, c -> Color.values()[(c.ordinal() + 1) % 3],
-                CallbackSignature.of(CallbackType.enumOf(Color.class), CallbackType.enumOf(Color.class)))) {
+                CPrototype.of(null, COLOR, COLOR))) {
             assertEquals(Color.RED, recolor.call(Color.BLUE));
+            assertEquals(Color.BLUE, recolor.call(2), "C's 2 is GREEN, by value");
         }
     }
 
     @Test
-    void shouldReportAnOrdinalFromCThatNamesNoConstant() throws Throwable {
-        try (Callback recolor = Callbacks.of(Recolor.class, c -> c,
-                CallbackSignature.of(CallbackType.enumOf(Color.class), CallbackType.enumOf(Color.class)))) {
-            // C may pass any int: call the stub as int (*)(int) with 7
+    void shouldExchangeEnumsByTheirCValuesAndReportAValueThatNamesNoConstant() throws Throwable {
+        try (Callback recolor = Callbacks.of(Recolor.class, c -> c == Color.BLUE ? Color.RED : Color.BLUE,
+                CPrototype.of(null, COLOR, COLOR))) {
+            // C may pass any int: call the stub as int (*)(int), as C code would
             MethodHandle asInts = Linker.nativeLinker().downcallHandle(FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-            int result = (int) asInts.invokeExact(recolor.pointer(), 7);
-            assertEquals(0, result, "C got the default");
-            IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                    CallbackFailures::rethrowIfPending);
-            assertTrue(thrown.getMessage().contains("C passed 7, which is no ordinal of enum Color"),
+            assertEquals(1, (int) asInts.invokeExact(recolor.pointer(), 4), "4 is BLUE, and RED is 1 in C");
+            assertEquals(4, (int) asInts.invokeExact(recolor.pointer(), 2), "2 is GREEN, and BLUE is 4 in C");
+            CallbackFailures.rethrowIfPending();
+
+            assertEquals(0, (int) asInts.invokeExact(recolor.pointer(), 3), "C got the default");
+            ConversionError thrown = assertThrows(ConversionError.class, CallbackFailures::rethrowIfPending);
+            assertEquals("enum Color has no constant for value 3; known: {RED=1, GREEN=2, BLUE=4}",
                     thrown.getMessage());
         }
     }
 
     @Test
     void shouldRejectAnEnumFunctionForAnIntResultAndWrongArgumentsToCall() {
-        CallbackSignatureException misfit = assertThrows(CallbackSignatureException.class,
-                () -> Callbacks.of(Recolor.class, c -> c,
-                        CallbackSignature.of(CallbackType.INT, CallbackType.enumOf(Color.class))));
-        assertTrue(misfit.getMessage().contains("Recolor.next"), misfit.getMessage());
-        assertTrue(misfit.getMessage().contains("does not fit the signature int (*)(int (enum Color))"),
-                misfit.getMessage());
+        CallbackSignatureError misfit = assertThrows(CallbackSignatureError.class,
+                () -> Callbacks.of(Recolor.class, c -> c, CPrototype.of(null, CType.INT, COLOR)));
+        assertEquals("Recolor.next returns " + Color.class.getName() + ", which cannot become the int that"
+                + " int (*)(enum Color) returns; return int", misfit.getMessage());
         try (Callback sink = Callbacks.create(args -> null, "void (*)(int)")) {
-            CallbackSignatureException wrongType = assertThrows(CallbackSignatureException.class,
-                    () -> sink.call("seven"));
-            assertTrue(wrongType.getMessage().contains("argument 0"), wrongType.getMessage());
-            assertTrue(wrongType.getMessage().contains("must be int"), wrongType.getMessage());
-            CallbackSignatureException wrongCount = assertThrows(CallbackSignatureException.class,
-                    () -> sink.call(1, 2));
-            assertTrue(wrongCount.getMessage().contains("takes 1 argument(s), got 2"), wrongCount.getMessage());
+            String callback = "callback #" + sink.id() + " void (*)(int)";
+            ArgumentTypeError wrongType = assertThrows(ArgumentTypeError.class, () -> sink.call("seven"));
+            assertEquals("argument 0 of " + callback + ": expected C type int (a Byte, Short, Integer, Long,"
+                    + " BigInteger or Character) but got java.lang.String \"seven\"", wrongType.getMessage());
+            assertEquals(0, wrongType.index());
+            ArityError wrongCount = assertThrows(ArityError.class, () -> sink.call(1, 2));
+            assertEquals(callback + " takes 1 argument, got 2", wrongCount.getMessage());
+            assertEquals(1, wrongCount.expected());
+            assertEquals(2, wrongCount.actual());
         }
     }
 
     @Test
     void shouldPassStructsByValue() {
-        StructLayout point = MemoryLayout.structLayout(JAVA_INT.withName("x"), JAVA_INT.withName("y"));
-        CallbackSignature signature = CallbackSignature.of(CallbackType.struct(point), CallbackType.struct(point),
-                CallbackType.DOUBLE);
+        StructType point = StructType.struct("struct point").field("x", "int").field("y", "int").build();
+        CPrototype signature = CPrototype.of(null, point, point, CType.DOUBLE);
         try (Arena arena = Arena.ofConfined();
                 Callback scale = Callbacks.create(args -> {
                     MemorySegment in = (MemorySegment) args[0];
                     double factor = (Double) args[1];
-                    MemorySegment out = Arena.ofAuto().allocate(point);
+                    MemorySegment out = Arena.ofAuto().allocate(point.layout());
                     out.set(JAVA_INT, 0, (int) (in.get(JAVA_INT, 0) * factor));
                     out.set(JAVA_INT, 4, (int) (in.get(JAVA_INT, 4) * factor));
                     return out;
@@ -240,6 +265,53 @@ class CallbackLifecycleTest {
         }
         assertEquals(3, runs.get());
         assertFalse(threads.contains(caller), "ran on " + threads);
+    }
+
+    @Test
+    void shouldRunAStandardUnaryOperatorAsAPthreadStartRoutine() {
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        UnaryOperator<MemorySegment> doubleIt = argument -> {
+            threads.add(Thread.currentThread().getName());
+            MemorySegment value = argument.reinterpret(4);
+            value.set(JAVA_INT, 0, value.get(JAVA_INT, 0) * 2);
+            return argument; // what pthread_join hands back
+        };
+        try (Arena arena = Arena.ofConfined();
+                Callback start = Callbacks.of(UnaryOperator.class, doubleIt, "void *(*start_routine)(void *)")) {
+            MemorySegment value = arena.allocateFrom(JAVA_INT, 21);
+            MemorySegment returned = Libc.runOnPthread(arena, start.pointer(), value);
+            CallbackFailures.rethrowIfPending();
+            assertEquals(42, value.get(JAVA_INT, 0));
+            assertEquals(value.address(), returned.address(), "the routine's result reached pthread_join");
+        }
+        assertEquals(1, threads.size());
+        assertFalse(threads.contains(Thread.currentThread().getName()), "ran on " + threads);
+    }
+
+    @Test
+    void shouldReturnAPointerOrNullFromAnErasedGenericAndRefuseWhatNeedsMemory() {
+        List<Throwable> failures = new ArrayList<>();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment text = arena.allocateFrom("epsilon");
+            Supplier<Object> answer = () -> text;
+            try (Callback name = Callbacks.of(Supplier.class, answer, "const char *(*)(void)")) {
+                assertEquals("epsilon", name.call());
+            }
+            try (Callback nothing = Callbacks.of(Supplier.class, () -> null, "const char *(*)(void)");
+                    Callback copied = Callbacks.of(Supplier.class, () -> "a copy", "const char *(*)(void)",
+                            CallbackOption.onFailure(failure -> failures.add(failure.error())));
+                    Callback array = Callbacks.of(Supplier.class, () -> new int[] {1, 2}, "int *(*)(void)",
+                            CallbackOption.onFailure(failure -> failures.add(failure.error())))) {
+                assertEquals(null, nothing.call(), "null is C's NULL");
+                assertEquals(null, copied.call(), "C got NULL, the default");
+                assertEquals(MemorySegment.NULL, array.call(), "C got NULL, the default");
+            }
+        }
+        assertEquals(List.of("the result of callback char * (*)(void): converting a String to C type char *"
+                + " allocates native memory, but no allocator was given", "the result of callback int * (*)(void):"
+                + " converting a Java array to C type int * allocates native memory, but no allocator was given"),
+                failures.stream().map(Throwable::getMessage).toList());
+        failures.forEach(failure -> assertInstanceOf(ConversionError.class, failure));
     }
 
     @Test

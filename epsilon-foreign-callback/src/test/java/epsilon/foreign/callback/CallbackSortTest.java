@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import epsilon.foreign.marshalling.CPrototype;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.StructType;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,10 +20,11 @@ import org.junit.jupiter.api.Test;
 
 /** qsort and bsearch from the real libc calling Java comparators. */
 class CallbackSortTest {
-    static final StructLayout ENTRY = MemoryLayout.structLayout(JAVA_INT.withName("key"),
-            MemoryLayout.paddingLayout(4), JAVA_DOUBLE.withName("value")).withName("entry");
-    static final VarHandle KEY = ENTRY.varHandle(MemoryLayout.PathElement.groupElement("key"));
-    static final VarHandle VALUE = ENTRY.varHandle(MemoryLayout.PathElement.groupElement("value"));
+    /** {@code struct entry { int key; double value; }}, laid out by the C rules (4 bytes of padding after key). */
+    static final StructType ENTRY = StructType.struct("struct entry").field("key", "int").field("value", "double")
+            .build();
+    static final VarHandle KEY = ENTRY.layout().varHandle(MemoryLayout.PathElement.groupElement("key"));
+    static final VarHandle VALUE = ENTRY.layout().varHandle(MemoryLayout.PathElement.groupElement("value"));
 
     /** A user-declared functional interface over two int pointers. */
     interface IntPointerComparator {
@@ -42,10 +45,9 @@ class CallbackSortTest {
     @Test
     void shouldSortIntsWithUserInterfaceAndPrototypeText() {
         IntPointerComparator descending = (a, b) -> Integer.compare(b.get(JAVA_INT, 0), a.get(JAVA_INT, 0));
-        CallbackSignature signature = CallbackSignature.parse("int cmp(const void *a, const void *b)")
-                .pointingTo(JAVA_INT);
         try (Arena arena = Arena.ofConfined();
-                Callback cmp = Callbacks.of(IntPointerComparator.class, descending, signature)) {
+                Callback cmp = Callbacks.of(IntPointerComparator.class, descending,
+                        "int cmp(const int *a, const int *b)")) {
             MemorySegment array = arena.allocateFrom(JAVA_INT, 1, 4, 2, 3);
             Libc.qsort(array, 4, 4, cmp.pointer());
             assertArrayEquals(new int[] {4, 3, 2, 1}, array.toArray(JAVA_INT));
@@ -59,7 +61,8 @@ class CallbackSortTest {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment array = arena.allocateFrom(JAVA_DOUBLE, 2.5, -1.0, 1e9, 0.125);
             double[] sorted = Callbacks.withCallback(byValue,
-                    CallbackSignature.of("int", "const double *", "const double *"), cmp -> {
+                    CPrototype.of(null, CType.INT, CType.pointerToConst(CType.DOUBLE),
+                            CType.pointerToConst(CType.DOUBLE)), cmp -> {
                         Libc.qsort(array, 4, 8, cmp.pointer());
                         return array.toArray(JAVA_DOUBLE);
                     });
@@ -70,23 +73,25 @@ class CallbackSortTest {
     @Test
     void shouldSortAndSearchStructsByKey() {
         Comparator<MemorySegment> byKey = (a, b) -> Integer.compare((int) KEY.get(a, 0L), (int) KEY.get(b, 0L));
-        CallbackSignature signature = CallbackSignature.parse("int (*)(const void *, const void *)").pointingTo(ENTRY);
+        CType entryPointer = CType.pointerToConst(ENTRY); // each comparator argument is a segment of one entry
+        CPrototype signature = CPrototype.of(null, CType.INT, entryPointer, entryPointer);
         try (Arena arena = Arena.ofConfined(); Callback cmp = Callbacks.of(Comparator.class, byKey, signature)) {
             int[] keys = {42, 7, 19, 3};
-            MemorySegment table = arena.allocate(ENTRY, keys.length);
+            MemorySegment table = arena.allocate(ENTRY.layout(), keys.length);
             for (int i = 0; i < keys.length; i++) {
-                MemorySegment entry = table.asSlice(i * ENTRY.byteSize(), ENTRY);
+                MemorySegment entry = table.asSlice(i * ENTRY.byteSize(), ENTRY.layout());
                 KEY.set(entry, 0L, keys[i]);
                 VALUE.set(entry, 0L, keys[i] / 2.0);
             }
             Libc.qsort(table, keys.length, ENTRY.byteSize(), cmp.pointer());
+            CallbackFailures.rethrowIfPending(); // a comparator given unsized segments would have failed here
             List<Integer> sorted = new ArrayList<>();
             for (int i = 0; i < keys.length; i++) {
-                sorted.add((int) KEY.get(table.asSlice(i * ENTRY.byteSize(), ENTRY), 0L));
+                sorted.add((int) KEY.get(table.asSlice(i * ENTRY.byteSize(), ENTRY.layout()), 0L));
             }
             assertEquals(List.of(3, 7, 19, 42), sorted);
 
-            MemorySegment key = arena.allocate(ENTRY);
+            MemorySegment key = arena.allocate(ENTRY.layout());
             KEY.set(key, 0L, 19);
             MemorySegment found = Libc.bsearch(key, table, keys.length, ENTRY.byteSize(), cmp.pointer())
                     .reinterpret(ENTRY.byteSize());
@@ -101,8 +106,7 @@ class CallbackSortTest {
         Comparator<MemorySegment> ascending = (a, b) -> Integer.compare(a.get(JAVA_INT, 0), b.get(JAVA_INT, 0));
         try (Arena arena = Arena.ofConfined();
                 Callback cmp = Callbacks.of(Comparator.class, ascending,
-                        CallbackSignature.of(CallbackType.INT, CallbackType.pointerTo(JAVA_INT),
-                                CallbackType.pointerTo(JAVA_INT)))) {
+                        CPrototype.of(null, CType.INT, CType.pointerTo(CType.INT), CType.pointerTo(CType.INT)))) {
             MemorySegment array = arena.allocateFrom(JAVA_INT, 1, 3, 5, 7, 9);
             MemorySegment found = Libc.bsearch(arena.allocateFrom(JAVA_INT, 7), array, 5, 4, cmp.pointer());
             assertEquals(12, found.address() - array.address());

@@ -2,7 +2,9 @@ package epsilon.foreign.callback;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -35,6 +37,28 @@ final class Libc {
             QSORT.invokeExact(base, count, size, comparator);
         } catch (Throwable t) {
             throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * Runs the start routine {@code start} ({@code void *(*)(void *)}) on a thread that C creates, with
+     * {@code argument}, waits for it and returns what the routine returned, as {@code pthread_join} reports it.
+     */
+    static MemorySegment runOnPthread(Arena arena, MemorySegment start, MemorySegment argument) {
+        try {
+            MemorySegment thread = arena.allocate(PTHREAD_T);
+            int created = (int) PTHREAD_CREATE.invokeExact(thread, MemorySegment.NULL, start, argument);
+            if (created != 0) {
+                throw new AssertionError("pthread_create returned " + created);
+            }
+            MemorySegment returned = arena.allocate(ADDRESS);
+            int joined = (int) PTHREAD_JOIN.invokeExact(thread.get(JAVA_LONG, 0), returned);
+            if (joined != 0) {
+                throw new AssertionError("pthread_join returned " + joined);
+            }
+            return returned.get(ADDRESS, 0);
+        } catch (Throwable t) {
+            throw t instanceof AssertionError e ? e : new AssertionError(t);
         }
     }
 

@@ -48,6 +48,24 @@ public final class CallbackFactory {
         MethodHandle target();
     }
 
+    /**
+     * The upcall stub. The JDK refuses some signatures the C front end accepts, with an
+     * {@link IllegalArgumentException}: struct layouts the FFM linker cannot pass (packed or over-aligned members, a
+     * {@code long double} inside), or more parameter slots than a method handle has (255, a {@code long} or
+     * {@code double} taking two). That is a signature a callback cannot have, reported as such.
+     */
+    private static MemorySegment link(CPrototype signature, TargetSource source, CallbackImpl callback,
+            Object onFailure, Arena arena) {
+        try {
+            FunctionDescriptor descriptor = signature.descriptor();
+            MethodHandle target = source.target().asType(descriptor.toMethodType());
+            return LINKER.upcallStub(UpcallGuard.guard(target, callback, onFailure), descriptor, arena);
+        } catch (IllegalArgumentException refused) {
+            throw new CallbackSignatureError("cannot make a callback " + Signatures.describe(signature)
+                    + ": the JDK refuses it: " + refused.getMessage(), refused);
+        }
+    }
+
     private static Callback make(Scope scope, CPrototype signature, CallbackOption[] options,
             TargetSource source) {
         String name = null;
@@ -78,7 +96,6 @@ public final class CallbackFactory {
                 throw new CallbackSignatureError(unfit.getMessage());
             }
         }
-        MethodHandle target = source.target();
         Registry registry = Registry.global();
         Arena arena = scope == null ? Arena.ofShared() : scope.arenaFor("a callback");
         CallbackImpl callback = new CallbackImpl(registry.nextId(), name, signature, handler,
@@ -89,10 +106,7 @@ public final class CallbackFactory {
                 registry.claimName(name, callback);
             }
             Object onFailure = hasDefault ? defaultCarrier : Defaults.zeroOf(result, arena);
-            FunctionDescriptor descriptor = signature.descriptor();
-            MethodHandle guarded = UpcallGuard.guard(target.asType(descriptor.toMethodType()), callback, onFailure);
-            MemorySegment stub = LINKER.upcallStub(guarded, descriptor, arena);
-            callback.attach(stub);
+            callback.attach(link(signature, source, callback, onFailure, arena));
             registry.add(callback);
             if (scope != null) {
                 scope.join(callback);

@@ -18,11 +18,13 @@ public final class FailureRouter {
     private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
     private static volatile CallbackFailureHandler globalHandler;
 
-    /** The first failure on a thread since the last rethrow, and how many followed it. */
+    /** The first failure on a thread since the last rethrow, how many followed it, and what it caused. */
     private static final class Pending {
         final CallbackImpl callback;
         final Throwable first;
         int more;
+        /** A failure of the Java caller that the callback's failure caused (its default result unreadable), or null. */
+        Throwable consequence;
 
         Pending(CallbackImpl callback, Throwable first) {
             this.callback = callback;
@@ -46,7 +48,12 @@ public final class FailureRouter {
             CallbackFailureHandler handler = callback.failureHandler() != null ? callback.failureHandler()
                     : globalHandler;
             if (handler != null) {
-                handler.handle(new CallbackFailure(callback, error, Thread.currentThread().getName(), foreign));
+                try {
+                    handler.handle(new CallbackFailure(callback, error, Thread.currentThread().getName(), foreign));
+                } catch (Throwable handlerFailed) {
+                    LOG.error("the failure handler of {} threw while handling {}", callback.describe(),
+                            error.toString(), withFailure(handlerFailed, error));
+                }
             } else if (!foreign) {
                 PENDING.set(new Pending(callback, error));
             } else {
@@ -55,11 +62,19 @@ public final class FailureRouter {
             }
         } catch (Throwable routingFailed) {
             try {
-                LOG.error("could not route the failure of {}", callback.describe(), routingFailed);
+                LOG.error("could not route the failure of {}", callback.describe(), withFailure(routingFailed, error));
             } catch (Throwable ignored) {
                 // nothing left to tell: an exception must not escape into C
             }
         }
+    }
+
+    /** {@code failed}, carrying {@code error} (the callback's own failure) as suppressed so that it is not lost. */
+    private static Throwable withFailure(Throwable failed, Throwable error) {
+        if (failed != error) {
+            failed.addSuppressed(error);
+        }
+        return failed;
     }
 
     /**
@@ -124,6 +139,23 @@ public final class FailureRouter {
         }
     }
 
+    /**
+     * Records {@code consequence}, a failure the pending one caused on this thread (the default result C got could
+     * not be read back), to be rethrown as suppressed with it.
+     *
+     * @return {@code false} if no failure is pending, so the caller must throw {@code consequence} itself
+     */
+    static boolean attachToPending(Throwable consequence) {
+        Pending pending = PENDING.get();
+        if (pending == null) {
+            return false;
+        }
+        if (pending.consequence == null) {
+            pending.consequence = consequence;
+        }
+        return true;
+    }
+
     /** Attaches this thread's pending failure, if any, to {@code failure} as suppressed. */
     public static void takePendingInto(Throwable failure) {
         Throwable pending = takePending();
@@ -136,6 +168,9 @@ public final class FailureRouter {
         Throwable first = pending.first;
         Throwable result = first instanceof RuntimeException || first instanceof Error ? first
                 : new CallbackFailedException(pending.callback.describe() + " threw " + first, first);
+        if (pending.consequence != null) {
+            result.addSuppressed(pending.consequence);
+        }
         if (pending.more > 0) {
             result.addSuppressed(new CallbackFailedException(pending.callback.describe() + " failed " + pending.more
                     + " more time(s) before the rethrow; only the first failure is kept", null));

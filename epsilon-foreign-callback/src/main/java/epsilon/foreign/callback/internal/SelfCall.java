@@ -44,7 +44,16 @@ final class SelfCall {
                 carriers.add(ToForeign.convert(arguments[i], parameters.get(i), arena, name, i));
             }
             Object result = invoke(downcall, carriers);
-            return FromForeign.convert(result, signature.returnType());
+            try {
+                return FromForeign.convert(result, signature.returnType());
+            } catch (RuntimeException unreadable) {
+                // The callback failed and C got its default, which is no value of the result type (0 for an enum
+                // without a zero). The callback's failure is the one to report; the caller rethrows it with this.
+                if (FailureRouter.attachToPending(unreadable)) {
+                    return null;
+                }
+                throw unreadable;
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.internal.convert.Adapters;
 import epsilon.foreign.marshalling.internal.convert.Failures;
+import epsilon.foreign.marshalling.internal.convert.ToForeign;
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -63,7 +65,12 @@ final class TypedBinder {
             throw new CallbackSignatureError(where + " returns void but the signature " + shown + " returns "
                     + result.name());
         }
-        MethodHandle toC = Adapters.toCarrier(result, returned, "the result of callback " + shown, Failures.SITE);
+        String site = "the result of callback " + shown;
+        MethodHandle toC = Adapters.toCarrier(result, returned, site, Failures.SITE);
+        if (toC == null && erasedPointer(result, returned)) {
+            toC = MethodHandles.insertArguments(POINTER_RESULT, 1, result, site)
+                    .asType(MethodType.methodType(MemorySegment.class, returned));
+        }
         if (toC == null) {
             throw new CallbackSignatureError(where + " returns " + returned.getName() + ", which cannot become the "
                     + result.name() + " that " + shown + " returns" + (result.kind() == CType.Kind.STRING
@@ -71,6 +78,34 @@ final class TypedBinder {
                     : "; return " + suggestion(result)));
         }
         return MethodHandles.filterReturnValue(target, toC);
+    }
+
+    private static final MethodHandle POINTER_RESULT;
+
+    static {
+        try {
+            POINTER_RESULT = MethodHandles.lookup().findStatic(TypedBinder.class, "pointerResult",
+                    MethodType.methodType(MemorySegment.class, Object.class, CType.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Whether {@code returned} is an erased generic (or other supertype of {@code MemorySegment}) for a pointer or
+     * {@code char *} result. The adapters do not pair those, since a Java array or a {@code String} in it would need
+     * memory; but {@code Supplier<MemorySegment>} and {@code UnaryOperator<MemorySegment>} (a pthread start routine)
+     * cannot declare anything else. Their segment or {@code null} is what C gets; anything needing memory is refused
+     * when returned, as from a dynamic callback.
+     */
+    private static boolean erasedPointer(CType result, Class<?> returned) {
+        return result.carrier() == MemorySegment.class && result.needsAllocator() && !returned.isPrimitive()
+                && returned.isAssignableFrom(MemorySegment.class);
+    }
+
+    /** An erased result for a pointer type, converted with no memory to allocate from (see {@link #erasedPointer}). */
+    private static MemorySegment pointerResult(Object value, CType type, String site) {
+        return (MemorySegment) ToForeign.convert(value, type, null, site, Failures.SITE);
     }
 
     /** How a Java declaration of a value of {@code type} looks. */
