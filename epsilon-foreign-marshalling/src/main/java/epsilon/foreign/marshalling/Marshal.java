@@ -154,7 +154,9 @@ public final class Marshal {
      * format), following C's default argument promotions: {@code Byte}, {@code Short}, {@code Integer} and
      * {@code Character} as {@code int}; {@code Long} and {@code BigInteger} as {@code long long}; {@code Float}
      * and {@code Double} as {@code double}; {@code String} as {@code char *}; a {@code MemorySegment} or
-     * {@code null} as {@code void *}.
+     * {@code null} as {@code void *}; a primitive array as a pointer to its elements ({@code long[]} as
+     * {@code long long *}) and a typed {@link ByReference} as a pointer to its type ({@code ByReference<Integer>}
+     * as {@code int *}, for {@code sscanf}), both copied back after the call.
      *
      * @throws ArgumentTypeError for any other value (a {@code Boolean}, for instance: pass 1 or 0)
      */
@@ -171,9 +173,42 @@ public final class Marshal {
             case Float f -> CType.DOUBLE;
             case String s -> CType.STRING;
             case MemorySegment segment -> CType.POINTER;
+            case byte[] a -> CType.pointerTo(CType.SIGNED_CHAR);
+            case short[] a -> CType.pointerTo(CType.SHORT);
+            case int[] a -> CType.pointerTo(CType.INT);
+            case long[] a -> CType.pointerTo(CType.LONG_LONG);
+            case float[] a -> CType.pointerTo(CType.FLOAT);
+            case double[] a -> CType.pointerTo(CType.DOUBLE);
+            case ByReference<?> holder -> CType.pointerTo(heldVariadicType(holder, functionName, index));
             default -> throw new ArgumentTypeError(Failures.where(functionName, index) + ": " + Failures.describe(value)
-                    + " has no C type in a variadic call; pass an Integer, Long, Double, String or MemorySegment",
-                    functionName, index);
+                    + " has no C type in a variadic call; pass an Integer, Long, Double, String, MemorySegment, a"
+                    + " primitive array or a typed ByReference", functionName, index);
         };
+    }
+
+    /** The C type a holder passed to a variadic function points to ({@code sscanf(s, "%d", count)}), from its type. */
+    private static CType heldVariadicType(ByReference<?> holder, String functionName, int index) {
+        Class<?> type = holder.type().orElse(null);
+        if (type == Integer.class) {
+            return CType.INT;
+        } else if (type == Long.class) {
+            return CType.LONG_LONG;
+        } else if (type == Short.class) {
+            return CType.SHORT;
+        } else if (type == Byte.class) {
+            return CType.SIGNED_CHAR;
+        } else if (type == Double.class) {
+            return CType.DOUBLE;
+        } else if (type == Float.class) {
+            return CType.FLOAT;
+        } else if (type == String.class) {
+            return CType.STRING;
+        } else if (type == MemorySegment.class) {
+            return CType.POINTER;
+        }
+        throw new ArgumentTypeError(Failures.where(functionName, index) + ": a ByReference" + (type == null ? ""
+                : "<" + type.getSimpleName() + ">") + " has no C type in a variadic call; make it with"
+                + " ByReference.empty(Integer.class) or another of Integer, Long, Short, Byte, Double, Float, String,"
+                + " MemorySegment", functionName, index);
     }
 }

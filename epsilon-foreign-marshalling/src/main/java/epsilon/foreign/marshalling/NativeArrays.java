@@ -1,5 +1,6 @@
 package epsilon.foreign.marshalling;
 
+import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
@@ -79,6 +80,50 @@ public final class NativeArrays {
         }
         throw new ConversionError("no NULL entry within the first " + Math.min(available, maxCount + 1L)
                 + " pointers of the string array at 0x" + Long.toHexString(pointers.address()), null, null);
+    }
+
+    /**
+     * Exactly {@code count} strings of a {@code char **}, each {@code NULL} entry as {@code null}: the row values and
+     * column names {@code sqlite3_exec} gives its callback, {@code argv} with its count. Never reads entry
+     * {@code count} or beyond, so two arrays side by side are not read as one. A pointer C gave (a zero-length
+     * segment, or one sized to a single entry as a {@code char **} parameter of a callback arrives) is trusted to
+     * have {@code count} entries, as C trusts it: a wrong count there reads memory that is not the array, which no
+     * library can check. A segment of Java's own must hold {@code count} entries.
+     *
+     * @throws ConversionError for a negative count, or {@code pointers} NULL with a count above 0
+     */
+    public static String[] readStrings(MemorySegment pointers, int count, Charset charset) {
+        Objects.requireNonNull(pointers, "pointers");
+        Objects.requireNonNull(charset, "charset");
+        if (count < 0) {
+            throw new ConversionError("cannot read " + count + " strings: the count is negative", null, null);
+        }
+        String[] strings = new String[count];
+        if (count == 0) {
+            return strings;
+        }
+        if (pointers.address() == 0 && pointers.isNative()) {
+            throw new ConversionError("cannot read " + count + " strings at NULL", null, null);
+        }
+        long bytes = ValueLayout.ADDRESS.byteSize() * count;
+        // A pointer C gave is zero-length, or sized to one entry when it was read as a char ** (a callback's
+        // parameter): its extent is what the count says, as in C.
+        boolean fromC = pointers.isNative() && (pointers.byteSize() == 0
+                || pointers.byteSize() == ValueLayout.ADDRESS.byteSize());
+        MemorySegment entries = fromC ? MemoryAccess.sized(pointers, bytes) : pointers;
+        if (entries.byteSize() < bytes) {
+            throw new ConversionError("cannot read " + count + " strings from a segment of " + entries.byteSize()
+                    + " bytes (" + bytes + " needed)", null, null);
+        }
+        for (int i = 0; i < count; i++) {
+            strings[i] = NativeStrings.fromNative(entries.getAtIndex(ValueLayout.ADDRESS, i), charset);
+        }
+        return strings;
+    }
+
+    /** {@link #readStrings(MemorySegment, int, Charset)} in UTF-8. */
+    public static String[] readStrings(MemorySegment pointers, int count) {
+        return readStrings(pointers, count, StandardCharsets.UTF_8);
     }
 
     /**

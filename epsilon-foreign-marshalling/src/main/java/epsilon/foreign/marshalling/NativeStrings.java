@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Java strings to and from NUL-terminated C strings in any charset.
@@ -87,6 +88,38 @@ public final class NativeStrings {
     /** The UTF-8 C string at {@code pointer}; {@code null} for C's {@code NULL}. See {@link #fromNative(MemorySegment, Charset)}. */
     public static String fromNative(MemorySegment pointer) {
         return fromNative(pointer, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The UTF-8 C string C allocated for the caller to free, decoded and then freed with {@code free}, the
+     * library's own function ({@code sqlite3_free} for an {@code errmsg}, {@code free} for {@code strdup}): the
+     * text survives, the memory does not leak. {@code NULL} gives {@code null} and frees nothing.
+     *
+     * {@snippet :
+     * ByReference<MemorySegment> errmsg = ByReference.empty(MemorySegment.class);
+     * // ... sqlite3_exec(db, sql, null, null, errmsg)
+     * String message = NativeStrings.fromNativeAndFree(errmsg.get(),
+     *         p -> Foreign.sharedCall("void sqlite3_free(void *p)", "sqlite3", p));
+     * }
+     *
+     * @param free called once with {@code pointer} after decoding, also when decoding fails
+     */
+    public static String fromNativeAndFree(MemorySegment pointer, Consumer<? super MemorySegment> free) {
+        return fromNativeAndFree(pointer, StandardCharsets.UTF_8, free);
+    }
+
+    /** {@link #fromNativeAndFree(MemorySegment, Consumer)} in {@code charset}. */
+    public static String fromNativeAndFree(MemorySegment pointer, Charset charset,
+                                           Consumer<? super MemorySegment> free) {
+        Objects.requireNonNull(free, "free");
+        if (pointer == null || pointer.isNative() && pointer.address() == 0) {
+            return null;
+        }
+        try {
+            return fromNative(pointer, charset);
+        } finally {
+            free.accept(pointer);
+        }
     }
 
     /**

@@ -121,4 +121,33 @@ class NativeArraysTest {
         assertTrue(e.getMessage().contains("not a copyable primitive array: boolean[]"), e.getMessage());
         assertThrows(IndexOutOfBoundsException.class, () -> NativeArrays.copyInto(arena.allocate(4), new int[2]));
     }
+
+    @Test
+    void shouldReadExactlyCountStringsWithNullEntriesAsNull() {
+        MemorySegment names = arena.allocate(ValueLayout.ADDRESS, 3);
+        names.setAtIndex(ValueLayout.ADDRESS, 0, NativeStrings.toNative("a", arena));
+        names.setAtIndex(ValueLayout.ADDRESS, 2, NativeStrings.toNative("c", arena)); // entry 1 stays NULL
+        assertArrayEquals(new String[] {"a", null, "c"}, NativeArrays.readStrings(names, 3));
+        assertArrayEquals(new String[] {"a", null}, NativeArrays.readStrings(names, 2)); // never past the count
+        assertArrayEquals(new String[0], NativeArrays.readStrings(MemorySegment.NULL, 0));
+        // as C gives it: a zero-length address, trusted for the count
+        MemorySegment address = MemorySegment.ofAddress(names.address());
+        assertArrayEquals(new String[] {"a", null, "c"}, NativeArrays.readStrings(address, 3,
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldRefuseACountTheStringsCannotHave() {
+        MemorySegment two = arena.allocate(ValueLayout.ADDRESS, 2);
+        ConversionError tooMany = assertThrows(ConversionError.class, () -> NativeArrays.readStrings(two, 3));
+        assertEquals("cannot read 3 strings from a segment of 16 bytes (24 needed)", tooMany.getMessage());
+        ConversionError negative = assertThrows(ConversionError.class, () -> NativeArrays.readStrings(two, -1));
+        assertEquals("cannot read -1 strings: the count is negative", negative.getMessage());
+        ConversionError fromNull = assertThrows(ConversionError.class,
+                () -> NativeArrays.readStrings(MemorySegment.NULL, 1));
+        assertEquals("cannot read 1 strings at NULL", fromNull.getMessage());
+        NullPointerException noCharset = assertThrows(NullPointerException.class,
+                () -> NativeArrays.readStrings(two, 1, null));
+        assertEquals("charset", noCharset.getMessage());
+    }
 }

@@ -23,6 +23,8 @@ public final class TypeNames {
 
     private static final Map<String, CType> KEYWORDS = keywords();
     private static final Map<String, CType> USER = new ConcurrentHashMap<>();
+    /** Counts definitions, so that what was read from C text before one can be read again. */
+    private static final java.util.concurrent.atomic.AtomicInteger GENERATION = new java.util.concurrent.atomic.AtomicInteger();
 
     private TypeNames() {}
 
@@ -62,7 +64,13 @@ public final class TypeNames {
                     + "': it is a built-in C type name and keeps its meaning");
         }
         USER.put(bare, as);
+        GENERATION.incrementAndGet();
         return as;
+    }
+
+    /** Changes whenever {@link #define} registers a name: C text read before may now mean something else. */
+    public static int generation() {
+        return GENERATION.get();
     }
 
     /** A name registered with {@link CType#define}: a typedef name or a tagged name, or {@code null}. */

@@ -1,6 +1,7 @@
 package epsilon.foreign.marshalling.internal.convert;
 
 import epsilon.foreign.marshalling.ArrayType;
+import epsilon.foreign.marshalling.ByReference;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.ConversionError;
 import epsilon.foreign.marshalling.EnumType;
@@ -10,6 +11,7 @@ import epsilon.foreign.marshalling.OpaqueType;
 import epsilon.foreign.marshalling.PointerType;
 import epsilon.foreign.marshalling.ScalarType;
 import epsilon.foreign.marshalling.StringType;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.math.BigDecimal;
@@ -216,6 +218,10 @@ public final class ToForeign {
             return value;
         }
         CType target = type.target();
+        if (value instanceof ByReference<?> holder) {
+            requireAllocator(allocator, "a ByReference", type, fn, index);
+            return OutParameters.cell(holder, type, allocator, fn, index);
+        }
         if (value instanceof String[] strings && target instanceof StringType text) {
             requireAllocator(allocator, "a String[]", type, fn, index);
             try {
@@ -230,11 +236,21 @@ public final class ToForeign {
             requireAllocator(allocator, "a Java array", type, fn, index);
             return NativeArrays.copyOfArray(value, allocator);
         }
-        if (value instanceof Object[] elements && !target.isVoid()) {
+        if (value instanceof Object[] elements && hasSize(target)) {
+            Class<?> elementType = elements.getClass().componentType();
+            if (!type.isConstTarget() && !OutParameters.canHold(elementType, target)) {
+                throw Failures.wrongType(value, type, "a " + elementType.getSimpleName() + "[] cannot hold the "
+                        + target.name() + " values C may write back; use " + OutParameters.heldTypes(target)
+                        .replace("ByReference<", "").replace(">", "[]") + ", or declare the parameter const "
+                        + target.name() + " *", fn, index);
+            }
             requireAllocator(allocator, "an Object[]", type, fn, index);
-            MemorySegment memory = allocator.allocate(target.layout(), elements.length);
+            MemoryLayout element = MemoryAccess.storageLayout(target);
+            MemorySegment memory = allocator.allocate(element, elements.length).fill((byte) 0);
             for (int i = 0; i < elements.length; i++) {
-                MemoryAccess.write(memory, i * target.byteSize(), target, elements[i], allocator, fn, index);
+                if (elements[i] != null || !CParameterKinds.isAddress(target)) {
+                    MemoryAccess.write(memory, i * element.byteSize(), target, elements[i], allocator, fn, index);
+                }
             }
             return memory;
         }
@@ -243,7 +259,8 @@ public final class ToForeign {
                 : target instanceof StringType
                         ? "a MemorySegment, null, or a String[] to copy as a NULL-terminated array"
                         : "a MemorySegment, null, " + (isPrimitiveElement(target) ? "a " + target.carrier().getName()
-                                + "[] or " : "") + "an Object[] of " + target.name() + " values to copy";
+                                + "[] or " : "") + "an Object[] of " + target.name() + " values to copy, or a"
+                                + " ByReference";
         throw Failures.wrongType(value, type, accepted, fn, index);
     }
 
@@ -259,6 +276,12 @@ public final class ToForeign {
         MemorySegment memory = allocator.allocate(type.layout());
         MemoryAccess.writeArray(memory, 0, type, value, allocator, fn, index);
         return memory;
+    }
+
+    /** Whether values of {@code type} have a size, so that memory can be made for one. */
+    static boolean hasSize(CType type) {
+        return !type.isVoid() && !(type instanceof OpaqueType opaque && !opaque.hasSize())
+                && !(type instanceof epsilon.foreign.marshalling.StructType struct && !struct.isComplete());
     }
 
     /** Whether arrays of {@code element} can be copied from a Java primitive array of its carrier. */

@@ -1,0 +1,16 @@
+package epsilon.foreign.marshalling.internal.convert;
+
+import epsilon.foreign.marshalling.CType;
+
+/** Which C types C passes as an address: what may be NULL, what a nonnull attribute applies to. */
+public final class CParameterKinds {
+    private CParameterKinds() {}
+
+    /** Whether values of {@code type} are addresses (data and function pointers, strings, arrays as parameters). */
+    public static boolean isAddress(CType type) {
+        return switch (type.kind()) {
+            case POINTER, STRING, ARRAY, FUNCTION_POINTER -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,13 @@
+package epsilon.foreign.marshalling.internal.convert;
+
+import epsilon.foreign.marshalling.internal.TypeNames;
+
+/** For modules that cache what they read from C text: whether {@code CType.define} has changed a name since. */
+public final class TypeDefinitions {
+    private TypeDefinitions() {}
+
+    /** A number that changes whenever a type name is defined or redefined. */
+    public static int generation() {
+        return TypeNames.generation();
+    }
+}
