@@ -16,9 +16,14 @@ import java.lang.foreign.Linker;
  *         CallOption.zeroCopyArrays());
  * byte[] bytes = new byte[16];
  * memset.invoke(bytes, 0x2a, 16L);             // C wrote straight into the Java array
+ *
+ * // a string C allocated for the caller to free: decoded, then freed with the library's own function
+ * ForeignFunction mprintf = Foreign.defshared("char *sqlite3_mprintf(const char *format, ...)", "sqlite3",
+ *         CallOption.freedWith("sqlite3_free"));
+ * String quoted = (String) mprintf.invoke("%Q", "it's");   // "'it''s'"
  * }
  */
-public sealed interface CallOption permits CallOption.Critical, CallOption.CaptureErrno {
+public sealed interface CallOption permits CallOption.Critical, CallOption.CaptureErrno, CallOption.FreeResult {
 
     /**
      * {@link Linker.Option#critical(boolean)}: the call skips the thread-state transition that lets the garbage
@@ -41,6 +46,21 @@ public sealed interface CallOption permits CallOption.Critical, CallOption.Captu
         }
     }
 
+    /**
+     * The function returns a {@code char *} C allocated for the caller to free ({@code sqlite3_mprintf},
+     * {@code strdup}): the call decodes it to a {@code String} and then frees it with {@code function}, a
+     * {@code void f(void *)} of the same library (or of the C library, for {@code free}). Refused, when the
+     * function is made, for a function that does not return a {@code char *}.
+     */
+    record FreeResult(String function) implements CallOption {
+        public FreeResult {
+            java.util.Objects.requireNonNull(function, "function");
+            if (function.isBlank()) {
+                throw new IllegalArgumentException("FreeResult needs the name of the function that frees the result");
+            }
+        }
+    }
+
     /** A critical call without heap access. */
     static CallOption critical() {
         return new Critical(false);
@@ -54,5 +74,10 @@ public sealed interface CallOption permits CallOption.Critical, CallOption.Captu
     /** Capture {@code errno} with the given policy. */
     static CallOption errno(ErrnoPolicy policy) {
         return new CaptureErrno(policy);
+    }
+
+    /** Decode the {@code char *} result, then free it with {@code function}: see {@link FreeResult}. */
+    static CallOption freedWith(String function) {
+        return new FreeResult(function);
     }
 }

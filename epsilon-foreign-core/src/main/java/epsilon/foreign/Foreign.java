@@ -8,6 +8,7 @@ import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.KnownPrototypes;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -201,6 +202,25 @@ public final class Foreign {
      */
     public static <T> T bind(Class<T> type, String library) {
         return InterfaceBinder.bind(type, libOpen(library));
+    }
+
+    /**
+     * {@link #bind(Class, String)} for an interface this module cannot see: a package-private or nested private
+     * interface (in a test, say), or one in a package the caller's module does not export. The implementation is
+     * defined with the caller's {@code lookup}, which must have full privilege access in the interface's package:
+     * {@code MethodHandles.lookup()} called in a class of that package.
+     *
+     * {@snippet :
+     * interface Libm { double cbrt(double x); }   // package-private
+     * static final Libm LIBM = Foreign.bind(Libm.class, "m", MethodHandles.lookup());
+     * }
+     *
+     * @throws epsilon.foreign.marshalling.ForeignError when {@code lookup} lacks the access, naming what it lacks,
+     *         and as {@link #bind(Class, String)} does otherwise
+     */
+    public static <T> T bind(Class<T> type, String library, MethodHandles.Lookup lookup) {
+        java.util.Objects.requireNonNull(lookup, "lookup");
+        return InterfaceBinder.bind(type, libOpen(library), lookup);
     }
 
     // ---- memory ----------------------------------------------------------------------------------------

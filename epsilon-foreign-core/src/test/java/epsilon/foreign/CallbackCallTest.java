@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import epsilon.foreign.callback.Callback;
+import epsilon.foreign.callback.CallbackClosedError;
 import epsilon.foreign.callback.Callbacks;
 import epsilon.foreign.marshalling.CallbackError;
 import epsilon.foreign.marshalling.ForeignError;
@@ -61,7 +62,8 @@ class CallbackCallTest {
         compare.close();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment array = arena.allocateFrom(JAVA_INT, 2, 1);
-            ForeignError e = assertThrows(ForeignError.class, () -> Foreign.call("qsort", array, 2L, 4L, compare));
+            CallbackClosedError e = assertThrows(CallbackClosedError.class,
+                    () -> Foreign.call("qsort", array, 2L, 4L, compare));
             assertTrue(e.getMessage().startsWith("argument 3 of qsort is a callback that has been closed"),
                     e.getMessage());
         }

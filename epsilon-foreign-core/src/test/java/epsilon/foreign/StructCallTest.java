@@ -1,6 +1,8 @@
 package epsilon.foreign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +13,7 @@ import epsilon.foreign.marshalling.FieldPathError;
 import epsilon.foreign.marshalling.StructType;
 import epsilon.foreign.struct.StructView;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.Map;
@@ -95,5 +98,67 @@ class StructCallTest {
                 CType.STRING, oneInAddr, Map.of("s_addr", -1)));
         assertEquals("field s_addr of struct in_addr: -1 does not fit C type uint32_t (range 0..4294967295)",
                 tooBig.getMessage());
+    }
+
+    @Test
+    void shouldPassAViewForAStructPointerAndReturnAViewOfTheStructCReturned() {
+        try (Arena arena = Arena.ofConfined()) {
+            StructView out = StructView.allocate(TM, arena);
+            CType tmPointer = CType.pointerTo(TM);
+            Object result = Foreign.sharedCall("gmtime_r", "c", tmPointer, List.of(CType.pointerTo(CType.TIME_T),
+                    tmPointer), new long[] {86_400L}, out);
+            StructView view = assertInstanceOf(StructView.class, result);
+            assertEquals(out.segment().address(), view.segment().address());
+            assertEquals(2, view.get("tm_mday"));
+            assertEquals(70, out.get("tm_year"));
+            // a view also passes for void *
+            MemorySegment filled = (MemorySegment) Foreign.call("memset", out, 0, TM.byteSize());
+            assertEquals(out.segment().address(), filled.address());
+            assertEquals(0, out.get("tm_mday"));
+        }
+    }
+
+    @Test
+    void shouldGiveNullForANullStructPointerResult() {
+        // strptime returns NULL when the text does not match the format; its struct tm * result is then null
+        try (Arena arena = Arena.ofConfined()) {
+            StructView out = StructView.allocate(TM, arena);
+            CType tmPointer = CType.pointerTo(TM);
+            assertNull(Foreign.sharedCall("gmtime_r", "c", tmPointer, List.of(CType.pointerTo(CType.TIME_T),
+                    tmPointer), new long[] {Long.MAX_VALUE}, out)); // the year overflows an int: NULL, EOVERFLOW
+        }
+    }
+
+    @Test
+    void shouldRefuseAViewOfAnotherStructForAStructPointer() {
+        try (Arena arena = Arena.ofConfined()) {
+            StructView address = StructView.allocate(IN_ADDR, arena);
+            CType tmPointer = CType.pointerTo(TM);
+            ArgumentTypeError e = assertThrows(ArgumentTypeError.class, () -> Foreign.sharedCall("gmtime_r", "c",
+                    tmPointer, List.of(CType.pointerTo(CType.TIME_T), tmPointer), new long[] {0}, address));
+            assertEquals("argument 1 of gmtime_r: a view of struct in_addr passed for struct tm *; a view passes for"
+                    + " a pointer to its own struct or void *", e.getMessage());
+            ArgumentTypeError asText = assertThrows(ArgumentTypeError.class, () -> Foreign.call("strlen", address));
+            assertEquals("argument 0 of strlen: a view of struct in_addr passed for char *; a view passes for a"
+                    + " pointer to its own struct or void *", asText.getMessage());
+        }
+    }
+
+    @Test
+    void shouldTakeAStructDefinedAfterTheFirstCallIntoAccountAtTheNext() {
+        String gmtime = "struct epsilon_tm *gmtime_r(const time_t *t, struct epsilon_tm *out)";
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(TM.layout());
+            Object before = Foreign.sharedCall(gmtime, "c", new long[] {0}, out);
+            assertInstanceOf(MemorySegment.class, before); // struct epsilon_tm is incomplete: an address
+            StructType defined = StructType.struct("struct epsilon_tm").field("tm_sec", "int").field("tm_min", "int")
+                    .field("tm_hour", "int").field("tm_mday", "int").field("tm_mon", "int").field("tm_year", "int")
+                    .build();
+            CType.define("struct epsilon_tm", defined);
+            StructView after = assertInstanceOf(StructView.class, Foreign.sharedCall(gmtime, "c", new long[] {0},
+                    out));
+            assertEquals(70, after.get("tm_year"));
+            assertEquals(defined, after.type());
+        }
     }
 }

@@ -6,19 +6,21 @@ import epsilon.foreign.ErrnoResult;
 import epsilon.foreign.ForeignFunction;
 import epsilon.foreign.ForeignMemory;
 import epsilon.foreign.Library;
+import epsilon.foreign.callback.Callback;
+import epsilon.foreign.callback.CallbackFailures;
 import epsilon.foreign.marshalling.ArgumentTypeError;
 import epsilon.foreign.marshalling.ArityError;
-import epsilon.foreign.callback.Callback;
-import epsilon.foreign.callback.CallbackClosedError;
-import epsilon.foreign.callback.CallbackFailures;
 import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
-import epsilon.foreign.marshalling.FunctionPointerType;
-import epsilon.foreign.marshalling.internal.convert.Adapters;
 import epsilon.foreign.marshalling.CallbackError;
 import epsilon.foreign.marshalling.ForeignError;
 import epsilon.foreign.marshalling.FreedMemoryError;
 import epsilon.foreign.marshalling.Marshal;
+import epsilon.foreign.marshalling.internal.convert.Adapters;
+import epsilon.foreign.marshalling.internal.convert.OutParameters;
+import epsilon.foreign.marshalling.StringType;
+import epsilon.foreign.marshalling.StructType;
+import epsilon.foreign.struct.StructView;
 import epsilon.foreign.trampoline.BoundTrampoline;
 import epsilon.foreign.trampoline.Trampolines;
 import java.lang.foreign.Arena;
@@ -64,6 +66,10 @@ public final class DynamicFunction implements ForeignFunction {
     private final Class<?>[] exactBoxes;
     /** Whether the raw result is already the return type's Java value (signed integers, floating types). */
     private final boolean rawResult;
+    /** The struct a {@code struct T *} result points to when T's layout is known (the result is a view), else null. */
+    private final StructType pointedStruct;
+    /** How a {@code char *} result is freed after decoding ({@code CallOption.freedWith}), or null. */
+    private final ResultFreeing resultFreeing;
     /**
      * Whether C may call back into Java during this call: it takes a function pointer, or a pointer of any kind
      * (a callback may be passed as {@code void *}), or is variadic. Only then is the pending callback failure read.
@@ -91,12 +97,16 @@ public final class DynamicFunction implements ForeignFunction {
         this.documentation = documentation == null ? "" : documentation;
         ErrnoPolicy policy = null;
         boolean heap = false;
+        ResultFreeing freeing = null;
         for (CallOption option : this.callOptions) {
             switch (option) {
                 case CallOption.CaptureErrno capture -> policy = capture.policy();
                 case CallOption.Critical critical -> heap |= critical.heapAccess();
+                case CallOption.FreeResult free -> freeing = ResultFreeing.of(signature.returnType(), free.function(),
+                        library, name);
             }
         }
+        this.resultFreeing = freeing;
         if (policy == ErrnoPolicy.THROW) {
             ErrnoSupport.checkThrowable(name, signature.returnType());
         }
@@ -117,6 +127,7 @@ public final class DynamicFunction implements ForeignFunction {
         for (int i = 0; i < parameterTypes.length; i++) {
             exactBoxes[i] = exactBox(parameterTypes[i]);
         }
+        this.pointedStruct = StructArguments.pointedStruct(signature.returnType());
         this.rawResult = !signature.returnType().isVoid() && switch (signature.returnType().kind()) {
             case INT8, INT16, INT32, INT64, UINT64, FLOAT, DOUBLE, BOOL -> exactBox(signature.returnType()) != null;
             default -> false;
@@ -138,10 +149,11 @@ public final class DynamicFunction implements ForeignFunction {
         FunctionDescriptor descriptor = Prototypes.descriptor(signature, variadicTypes);
         List<Linker.Option> linkOptions = new ArrayList<>();
         for (CallOption option : callOptions) {
-            linkOptions.add(switch (option) {
-                case CallOption.CaptureErrno capture -> Linker.Option.captureCallState("errno");
-                case CallOption.Critical critical -> Linker.Option.critical(critical.heapAccess());
-            });
+            switch (option) {
+                case CallOption.CaptureErrno capture -> linkOptions.add(Linker.Option.captureCallState("errno"));
+                case CallOption.Critical critical -> linkOptions.add(Linker.Option.critical(critical.heapAccess()));
+                case CallOption.FreeResult free -> { } // done after the call, by the result conversion
+            }
         }
         if (signature.variadic()) {
             linkOptions.add(Linker.Option.firstVariadicArg(signature.arity()));
@@ -264,7 +276,7 @@ public final class DynamicFunction implements ForeignFunction {
                 Object value = args[i];
                 if (!isExact(value, i)) {
                     carriers[i] = convert(value, parameterTypes[i], frame, i);
-                    arrays |= value != null && value.getClass().isArray();
+                    arrays |= OutParameters.isCopiedBack(value);
                 }
             }
             Object suspended = mayCallBack ? CallbackFailures.suspendPending() : null;
@@ -275,7 +287,7 @@ public final class DynamicFunction implements ForeignFunction {
                 throw refused(rejected, args, suspended);
             }
             if (arrays) {
-                JavaArrays.copyBack(args, carriers, 0);
+                copyBack(args, carriers, 0, null);
             }
             if (mayCallBack) {
                 rethrowCallbackFailure(suspended);
@@ -307,11 +319,16 @@ public final class DynamicFunction implements ForeignFunction {
         }
         int fixed = parameterTypes.length;
         BoundTrampoline target = fixedShape;
+        CType[] variadicTypes = null;
         if (target == null) {
-            CType[] variadicTypes = new CType[args.length - fixed];
+            variadicTypes = new CType[args.length - fixed];
             for (int i = fixed; i < args.length; i++) {
-                Object value = args[i] instanceof ForeignMemory memory ? memory.segment()
-                        : args[i] instanceof Callback callback ? callbackPointer(callback, i) : args[i];
+                Object value = switch (args[i]) {
+                    case ForeignMemory memory -> memory.segment();
+                    case Callback callback -> CallbackArguments.pointer(callback, CType.POINTER, name, i);
+                    case StructView view -> view.segment();
+                    case null, default -> args[i];
+                };
                 variadicTypes[i - fixed] = Marshal.variadicType(value, name, i);
                 Object carrier = convert(value, variadicTypes[i - fixed], frame, i);
                 if (carrier != args[i] && carriers == args) {
@@ -337,7 +354,7 @@ public final class DynamicFunction implements ForeignFunction {
             throw refused(rejected, args, suspended);
         }
         if (carriers != args) {
-            JavaArrays.copyBack(args, carriers, lead);
+            copyBack(args, carriers, lead, variadicTypes);
         }
         if (mayCallBack) {
             rethrowCallbackFailure(suspended);
@@ -352,20 +369,29 @@ public final class DynamicFunction implements ForeignFunction {
         return errnoPolicy == ErrnoPolicy.RETURN ? new ErrnoResult(result, ErrnoSupport.errno(captured)) : result;
     }
 
+    /** What C wrote through the pointers made for arrays and holders, back into them (as C's caller would see). */
+    private void copyBack(Object[] args, Object[] carriers, int lead, CType[] variadicTypes) {
+        for (int i = 0; i < args.length; i++) {
+            Object carrier = carriers[lead + i];
+            if (carrier != args[i]) {
+                CType type = i < parameterTypes.length ? parameterTypes[i] : variadicTypes[i - parameterTypes.length];
+                OutParameters.copyBack(args[i], carrier, type, name, i);
+            }
+        }
+    }
+
     private Object convert(Object value, CType type, SegmentAllocator frame, int index) {
         if (value instanceof ForeignMemory memory) {
             return memory.segment(); // throws FreedMemoryError once freed
         }
         if (value instanceof Callback callback) {
-            if (type instanceof FunctionPointerType pointer && !pointer.accepts(callback.signature())) {
-                throw new ArgumentTypeError("argument " + index + " of " + name + ": the callback's signature "
-                        + CType.functionPointer(callback.signature()).name() + " does not match the parameter's "
-                        + type.name() + "; C would call it with the wrong arguments", name, index);
-            }
-            return callbackPointer(callback, index);
+            return CallbackArguments.pointer(callback, type, name, index);
         }
         if (type.kind() == CType.Kind.STRUCT) {
             return StructArguments.toSegment(value, type, frame, name, index);
+        }
+        if (value instanceof StructView view) {
+            return StructArguments.pointerTo(view, type, name, index);
         }
         if (heapAccess) {
             MemorySegment heap = JavaArrays.heapSegment(value);
@@ -393,16 +419,6 @@ public final class DynamicFunction implements ForeignFunction {
         return carrier == java ? carrier : null;
     }
 
-    /** A callback passes as its C function pointer; a closed one is refused before C can jump into freed code. */
-    private MemorySegment callbackPointer(Callback callback, int index) {
-        try {
-            return callback.pointer();
-        } catch (CallbackClosedError closed) {
-            throw new ForeignError("argument " + index + " of " + name + " is a callback that has been closed: "
-                    + closed.getMessage(), name, null, closed);
-        }
-    }
-
     /**
      * A callback that threw while C was running this call returned its default to C; its exception is rethrown
      * now, to this call's Java caller, as the cause of a {@link CallbackError}. Only this call's: a failure pending
@@ -424,6 +440,12 @@ public final class DynamicFunction implements ForeignFunction {
             MemorySegment inFrame = (MemorySegment) raw;
             MemorySegment copy = Arena.ofAuto().allocate(signature.returnType().layout()).copyFrom(inFrame);
             return StructArguments.view(signature.returnType(), copy);
+        }
+        if (pointedStruct != null) {
+            return StructArguments.viewAt(pointedStruct, (MemorySegment) raw);
+        }
+        if (resultFreeing != null) {
+            return resultFreeing.decodeAndFree((MemorySegment) raw, ((StringType) signature.returnType()).charset());
         }
         return Marshal.fromForeign(raw, signature.returnType());
     }

@@ -6,6 +6,7 @@ import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.KnownPrototypes;
 import epsilon.foreign.marshalling.UnknownSymbolError;
+import epsilon.foreign.marshalling.internal.convert.TypeDefinitions;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,8 +33,11 @@ public final class FunctionCache {
 
     private record KnownKey(String function, List<CallOption> options) {}
 
-    /** An entry of the cache: the key as the call named the function, and what it resolved to. */
-    private record Entry(Object key, DynamicFunction function) {}
+    /**
+     * An entry of the cache: the key as the call named the function, what it resolved to, and the type definitions
+     * it was read under (a {@code CType.define} after the first call takes effect at the next).
+     */
+    private record Entry(Object key, DynamicFunction function, int definitions) {}
 
     /**
      * Entries by function name (or prototype text). Hashing the name is cheap (a String caches its hash), and
@@ -113,14 +117,16 @@ public final class FunctionCache {
 
     private DynamicFunction cached(String name, Object key, Supplier<DynamicFunction> resolver) {
         Entry[] entries = functions.get(name);
+        int definitions = TypeDefinitions.generation();
         if (entries != null) {
             for (Entry entry : entries) {
-                if (entry.key().equals(key) && entry.function().library().isOpen()) {
+                if (entry.key().equals(key) && entry.function().library().isOpen()
+                        && entry.definitions() == definitions) {
                     return entry.function();
                 }
             }
         }
-        Entry fresh = new Entry(key, resolver.get());
+        Entry fresh = new Entry(key, resolver.get(), definitions);
         functions.merge(name, new Entry[] {fresh}, (old, added) -> {
             Entry[] kept = java.util.Arrays.stream(old).filter(e -> !e.key().equals(key)).toArray(Entry[]::new);
             Entry[] joined = java.util.Arrays.copyOf(kept, kept.length + 1);

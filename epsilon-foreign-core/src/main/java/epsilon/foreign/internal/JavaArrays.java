@@ -2,7 +2,7 @@ package epsilon.foreign.internal;
 
 import java.lang.foreign.MemorySegment;
 
-/** Java primitive arrays as C memory: zero-copy heap segments, or copies whose changes are copied back. */
+/** Java primitive arrays as C memory without a copy: the heap segments critical calls pass. */
 public final class JavaArrays {
     private JavaArrays() {}
 
@@ -18,20 +18,5 @@ public final class JavaArrays {
             case double[] a -> MemorySegment.ofArray(a);
             case null, default -> null;
         };
-    }
-
-    /**
-     * After a call, copies what C wrote into the native copies of primitive array arguments back into the
-     * arrays, so {@code memset(bytes, ...)} and {@code read(fd, buffer, n)} behave as in C.
-     */
-    static void copyBack(Object[] args, Object[] carriers, int lead) {
-        for (int i = 0; i < args.length; i++) {
-            if (carriers[lead + i] instanceof MemorySegment copy && copy.isNative()) {
-                MemorySegment array = heapSegment(args[i]);
-                if (array != null) {
-                    MemorySegment.copy(copy, 0, array, 0, Math.min(copy.byteSize(), array.byteSize()));
-                }
-            }
-        }
     }
 }

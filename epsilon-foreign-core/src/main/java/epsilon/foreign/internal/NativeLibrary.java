@@ -76,6 +76,9 @@ public final class NativeLibrary implements Library {
         }
         try {
             Optional<MemorySegment> found = lookup.find(symbol);
+            if (found.isEmpty() && !open) {
+                throw closedLookupError(symbol); // closed during the lookup, which then finds nothing
+            }
             found.ifPresent(address -> symbols.putIfAbsent(symbol, address));
             return found;
         } catch (IllegalStateException closedMeanwhile) {
@@ -86,8 +89,9 @@ public final class NativeLibrary implements Library {
     /**
      * The symbol's address from the JVM's default lookup, when that resolves it to the very same code: such code
      * belongs to a library the JVM keeps loaded for its whole life (the C and math libraries), so a call need not
-     * go through this library's arena, whose acquire and release cost about 13 ns per call. Callers that use it
-     * must check {@link #isOpen()} themselves (one volatile read) to keep "closed means closed".
+     * go through this library's arena, whose acquire and release (two atomic updates of a shared counter) every
+     * call would otherwise pay. Callers that use it must check {@link #isOpen()} themselves (one volatile read) to
+     * keep "closed means closed".
      */
     public Optional<MemorySegment> permanentAddress(String symbol) {
         MemorySegment own = function(symbol);

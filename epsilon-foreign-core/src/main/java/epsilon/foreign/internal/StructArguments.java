@@ -4,7 +4,9 @@ import epsilon.foreign.marshalling.ArgumentTypeError;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.FieldPathError;
 import epsilon.foreign.marshalling.NullArgumentError;
+import epsilon.foreign.marshalling.PointerType;
 import epsilon.foreign.marshalling.StructType;
+import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
 import epsilon.foreign.struct.StructView;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
@@ -13,9 +15,10 @@ import java.util.Map;
 /**
  * Structs by value in dynamic calls, through the struct module: a returned struct comes back as a
  * {@link StructView} (with {@code toMap()} and {@code toRecord(...)}), and an argument may be a view, a segment,
- * a {@code Map} of its fields or a record with components named like them.
+ * a {@code Map} of its fields or a record with components named like them. Structs by pointer too: a view passes
+ * for a {@code struct T *}, and a {@code struct T *} result is a view of T when T's layout is known.
  */
-final class StructArguments {
+public final class StructArguments {
     private StructArguments() {}
 
     static StructView view(CType type, MemorySegment struct) {
@@ -55,6 +58,38 @@ final class StructArguments {
                     + type.name() + " as a StructView, MemorySegment, Map or record but got "
                     + value.getClass().getName(), function, index);
         };
+    }
+
+    /**
+     * A view passed for a pointer parameter: its memory, when the pointer is to its struct (same name and layout)
+     * or to {@code void}.
+     */
+    public static MemorySegment pointerTo(StructView view, CType type, String function, int index) {
+        CType target = type instanceof PointerType pointer ? pointer.target() : null;
+        boolean fits = target != null && (target.isVoid() || target instanceof StructType struct
+                && (!struct.isComplete() ? struct.name().equals(view.type().name()) : struct.equals(view.type())
+                        || struct.name().equals(view.type().name()) && struct.layout().equals(view.type().layout())));
+        if (!fits) {
+            throw new ArgumentTypeError("argument " + index + " of " + function + ": a view of " + view.type().name()
+                    + " passed for " + type.name() + "; a view passes for a pointer to its own struct or void *",
+                    function, index);
+        }
+        return view.segment();
+    }
+
+    /** The struct a pointer result points to, when C's result should come back as a view of it; else null. */
+    public static StructType pointedStruct(CType resultType) {
+        return resultType instanceof PointerType pointer && pointer.target() instanceof StructType struct
+                && struct.isComplete() ? struct : null;
+    }
+
+    /** A pointer to a struct that C returned, as a view of the struct there; {@code NULL} is {@code null}. */
+    public static StructView viewAt(StructType struct, MemorySegment pointer) {
+        if (pointer.address() == 0) {
+            return null;
+        }
+        return StructView.of(struct, pointer.byteSize() >= struct.byteSize() ? pointer
+                : MemoryAccess.sized(pointer, struct.byteSize()));
     }
 
     private static StructView sameStruct(StructView view, StructType expected, String function, int index) {

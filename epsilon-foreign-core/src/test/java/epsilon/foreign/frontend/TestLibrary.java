@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** A C library compiled by gcc for a test, from source the test gives: functions libc does not have. */
-final class TestLibrary {
+public final class TestLibrary {
     private TestLibrary() {}
 
     /** Compiles {@code source} into a shared library in {@code directory}; skips the test when gcc is missing. */
-    static Path compile(Path directory, String name, String source) throws Exception {
+    public static Path compile(Path directory, String name, String source) throws Exception {
         boolean gcc;
         try {
             Process version = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();

@@ -1,13 +1,18 @@
 package epsilon.foreign.internal.binding;
 
+import epsilon.foreign.callback.CallbackFailures;
 import epsilon.foreign.internal.CallFrame;
 import epsilon.foreign.internal.KnownNonnull;
 import epsilon.foreign.internal.NativeLibrary;
+import epsilon.foreign.internal.ResultFreeing;
 import epsilon.foreign.internal.binding.NativeMethod.Argument;
 import epsilon.foreign.internal.binding.NativeMethod.ArgumentConversion;
-import epsilon.foreign.callback.CallbackFailures;
 import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.FunctionPointerType;
+import epsilon.foreign.marshalling.PointerType;
+import epsilon.foreign.marshalling.StructType;
 import epsilon.foreign.marshalling.internal.convert.Adapters;
+import epsilon.foreign.struct.StructView;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
@@ -44,10 +49,18 @@ final class CallHandles {
     private static final MethodHandle CLOSE_COPY_BACK_FRAME = virtualMethod(CopyBackFrame.class, "close", void.class);
     private static final MethodHandle ENCODE = staticMethod(FrameConversions.class, "encode", MemorySegment.class,
             SegmentAllocator.class, String.class, Charset.class, String.class);
+    private static final MethodHandle DECODE_AND_FREE = virtualMethod(ResultFreeing.class, "decodeAndFree",
+            String.class, MemorySegment.class, Charset.class);
     private static final MethodHandle DECODE = staticMethod(FrameConversions.class, "decode", String.class,
             MemorySegment.class, Charset.class);
     private static final MethodHandle COPY_IN = staticMethod(FrameConversions.class, "copyIn", MemorySegment.class,
             SegmentAllocator.class, Object.class, boolean.class);
+    private static final MethodHandle CONVERTED = staticMethod(FrameConversions.class, "converted",
+            MemorySegment.class, SegmentAllocator.class, Object.class, CType.class, String.class, int.class);
+    private static final MethodHandle SCOPED_CALLBACK = staticMethod(FrameConversions.class, "scopedCallback",
+            MemorySegment.class, SegmentAllocator.class, Object.class, Class.class, FunctionPointerType.class);
+    private static final MethodHandle STRUCT_VIEW = staticMethod(FrameConversions.class, "structView",
+            StructView.class, MemorySegment.class, StructType.class);
     private static final MethodHandle IN_PLACE = staticMethod(FrameConversions.class, "inPlace", MemorySegment.class,
             Object.class);
     private static final MethodHandle CALL_STATE = staticMethod(FrameConversions.class, "callState", MemorySegment.class,
@@ -84,7 +97,8 @@ final class CallHandles {
         if (method.errno()) {
             call = checkingErrno(call, method.symbol());
         }
-        call = convertingResult(call, method.result());
+        call = convertingResult(call, method.result(), method.freedWith() == null ? null
+                : ResultFreeing.of(method.result().type(), method.freedWith(), library, method.where()));
         int offset = 0;
         if (method.needsFrame()) {
             call = MethodHandles.dropArguments(call, method.errno() ? 1 : 0, SegmentAllocator.class);
@@ -147,6 +161,12 @@ final class CallHandles {
                     .asType(MethodType.methodType(MemorySegment.class, SegmentAllocator.class, javaType)));
             case ARRAY_IN_PLACE -> MethodHandles.filterArguments(call, position,
                     IN_PLACE.asType(MethodType.methodType(MemorySegment.class, javaType)));
+            case CONVERTED -> withFrameArgument(call, position, MethodHandles
+                    .insertArguments(CONVERTED, 2, argument.type(), method.symbol(), argument.index())
+                    .asType(MethodType.methodType(MemorySegment.class, SegmentAllocator.class, javaType)));
+            case SCOPED_CALLBACK -> withFrameArgument(call, position, MethodHandles
+                    .insertArguments(SCOPED_CALLBACK, 2, javaType, argument.type())
+                    .asType(MethodType.methodType(MemorySegment.class, SegmentAllocator.class, javaType)));
         };
     }
 
@@ -177,15 +197,19 @@ final class CallHandles {
     }
 
     /** (carriers...)C to (carriers...)R for the method's Java return type. */
-    private static MethodHandle convertingResult(MethodHandle call, NativeMethod.Result result) {
+    private static MethodHandle convertingResult(MethodHandle call, NativeMethod.Result result,
+                                                 ResultFreeing freeing) {
         Class<?> carrier = call.type().returnType();
         return switch (result.conversion()) {
             case CAST -> carrier == result.javaType() ? call
                     : MethodHandles.explicitCastArguments(call, call.type().changeReturnType(result.javaType()));
             case UNSIGNED_WIDENING -> MethodHandles.filterReturnValue(call,
                     Adapters.fromCarrier(result.type(), result.javaType()));
-            case STRING -> MethodHandles.filterReturnValue(call, MethodHandles.insertArguments(DECODE, 1,
-                    result.charset()));
+            case STRING -> MethodHandles.filterReturnValue(call, freeing == null
+                    ? MethodHandles.insertArguments(DECODE, 1, result.charset())
+                    : MethodHandles.insertArguments(DECODE_AND_FREE.bindTo(freeing), 1, result.charset()));
+            case STRUCT_VIEW -> MethodHandles.filterReturnValue(call, MethodHandles.insertArguments(STRUCT_VIEW, 1,
+                    ((PointerType) result.type()).target()));
         };
     }
 

@@ -1,12 +1,22 @@
 package epsilon.foreign.internal.binding;
 
-import epsilon.foreign.internal.JavaArrays;
+import epsilon.foreign.callback.Callback;
 import epsilon.foreign.callback.CallbackFailures;
+import epsilon.foreign.callback.Callbacks;
+import epsilon.foreign.internal.CallbackArguments;
+import epsilon.foreign.internal.JavaArrays;
+import epsilon.foreign.internal.StructArguments;
+import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.CallbackError;
 import epsilon.foreign.marshalling.ConversionError;
-import epsilon.foreign.marshalling.internal.convert.Adapters;
+import epsilon.foreign.marshalling.FunctionPointerType;
+import epsilon.foreign.marshalling.Marshal;
 import epsilon.foreign.marshalling.NativeStrings;
+import epsilon.foreign.marshalling.StructType;
+import epsilon.foreign.marshalling.internal.convert.Adapters;
+import epsilon.foreign.marshalling.internal.convert.OutParameters;
+import epsilon.foreign.struct.StructView;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
@@ -68,6 +78,47 @@ final class FrameConversions {
             return;
         }
         throw error;
+    }
+
+    /**
+     * A Java object as the pointer C takes, by marshalling's rules (a holder's cell, an object array's elements), a
+     * view's memory or a callback's function pointer; what C may write through it is copied back when the frame
+     * closes.
+     */
+    static MemorySegment converted(SegmentAllocator frame, Object value, CType type, String symbol, int index) {
+        Object carrier = switch (value) {
+            case Callback callback -> CallbackArguments.pointer(callback, type, symbol, index);
+            case StructView view -> StructArguments.pointerTo(view, type, symbol, index);
+            case null, default -> Marshal.toForeign(value, type, frame, symbol, index);
+        };
+        MemorySegment pointer = (MemorySegment) carrier;
+        if (carrier != value && OutParameters.isCopiedBack(value)) {
+            ((CopyBackFrame) frame).copyBackLater(value, pointer, type, symbol, index);
+        }
+        return pointer;
+    }
+
+    /**
+     * A Java functional interface as a C function pointer for the length of the call: a callback of the
+     * parameter's signature, closed when the frame closes. {@code null} is C's {@code NULL}.
+     */
+    static MemorySegment scopedCallback(SegmentAllocator frame, Object function, Class<?> type,
+                                        FunctionPointerType pointer) {
+        if (function == null) {
+            return MemorySegment.NULL;
+        }
+        Callback callback = typedCallback(type, function, pointer.signature());
+        ((CopyBackFrame) frame).closeAfterCall(callback);
+        return callback.pointer();
+    }
+
+    private static <T> Callback typedCallback(Class<T> type, Object function, CPrototype signature) {
+        return Callbacks.of(type, type.cast(function), signature);
+    }
+
+    /** A {@code struct T *} C returned, as a view of T. */
+    static StructView structView(MemorySegment pointer, StructType struct) {
+        return StructArguments.viewAt(struct, pointer);
     }
 
     /** A Java array as a heap segment over its elements, for a critical call with heap access. */

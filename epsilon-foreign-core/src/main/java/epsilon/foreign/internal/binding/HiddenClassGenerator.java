@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * Generates the class that implements a bound interface, with {@code java.lang.classfile}, and defines it as a
- * hidden class of this package whose class data is the list of the methods' handles. Each method is four
+ * hidden class whose class data is the list of the methods' handles: in this package, or in the interface's own
+ * package with the caller's lookup when this module cannot implement the interface. Each method is four
  * instructions, for example {@code long strlen(String)}:
  * <pre>
  *   ldc          #dynamic _:MethodHandle = classDataAt(3)   // the handle, a constant to the JIT
@@ -41,6 +42,8 @@ import java.util.stream.Collectors;
  */
 final class HiddenClassGenerator {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    /** The lookup that defines implementations of public interfaces, in this package. */
+    static final MethodHandles.Lookup OWN_LOOKUP = LOOKUP;
     /** Distinguishes the classes of successive binds of one interface, in dumps and stack traces. */
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final MethodTypeDesc TO_STRING = MethodTypeDesc.of(CD_String);
@@ -62,8 +65,8 @@ final class HiddenClassGenerator {
 
     /** An instance of a new hidden class implementing {@code type}, {@code handles[i]} behind {@code methods[i]}. */
     static Object instantiate(Class<?> type, List<NativeMethod> methods, List<MethodHandle> handles,
-                              String description, BindSettings settings) {
-        ClassDesc name = ClassDesc.of(LOOKUP.lookupClass().getPackageName(),
+                              String description, BindSettings settings, MethodHandles.Lookup definer) {
+        ClassDesc name = ClassDesc.of(definer.lookupClass().getPackageName(),
                 type.getSimpleName() + "$Bound" + SEQUENCE.incrementAndGet());
         byte[] bytes = generate(name, type, methods, description + ", generated");
         if (settings.dumpDirectory() != null) {
@@ -73,7 +76,7 @@ final class HiddenClassGenerator {
             verify(bytes, type);
         }
         try {
-            MethodHandles.Lookup bound = LOOKUP.defineHiddenClassWithClassData(bytes, List.copyOf(handles), true);
+            MethodHandles.Lookup bound = definer.defineHiddenClassWithClassData(bytes, List.copyOf(handles), true);
             return bound.findConstructor(bound.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (LinkageError inaccessible) {
             throw new ForeignError("cannot bind " + type.getName() + ": the generated class cannot implement it: "

@@ -6,6 +6,7 @@ import epsilon.foreign.marshalling.ForeignError;
 import epsilon.foreign.marshalling.UnknownSymbolError;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -40,6 +41,34 @@ public final class InterfaceBinder {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(library, "library");
         checkImplementable(type);
+        return implement(type, library, null);
+    }
+
+    /**
+     * An implementation of {@code type} defined with the caller's {@code lookup}, for an interface this module
+     * cannot implement itself (not public, or in a package not exported to it).
+     *
+     * @throws ForeignError when {@code lookup} has not full privilege access in {@code type}'s package
+     */
+    public static <T> T bind(Class<T> type, Library library, MethodHandles.Lookup lookup) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(library, "library");
+        Objects.requireNonNull(lookup, "lookup");
+        checkInterface(type);
+        String problem = !lookup.hasFullPrivilegeAccess() ? "the lookup of " + lookup.lookupClass().getName()
+                        + " has not full privilege access (use MethodHandles.lookup() itself, not a teleported one)"
+                : !lookup.lookupClass().getPackageName().equals(type.getPackageName())
+                        || lookup.lookupClass().getClassLoader() != type.getClassLoader()
+                        ? "the lookup is of " + lookup.lookupClass().getName() + ", which is not in the interface's"
+                        + " package; call MethodHandles.lookup() in a class of package " + type.getPackageName()
+                : null;
+        if (problem != null) {
+            throw new ForeignError("cannot bind " + type.getName() + ": " + problem, null);
+        }
+        return implement(type, library, lookup);
+    }
+
+    private static <T> T implement(Class<T> type, Library library, MethodHandles.Lookup lookup) {
         BindSettings settings = BindSettings.fromSystemProperties();
         NativeLibrary nativeLibrary = (NativeLibrary) library;
         List<NativeMethod> methods = abstractMethods(type).stream()
@@ -50,22 +79,33 @@ public final class InterfaceBinder {
             handles.add(CallHandles.of(method, nativeLibrary, address(method, library)));
         }
         String description = type.getSimpleName() + " bound to " + library.name() + " (" + library.loadedAs() + ")";
-        Object implementation = settings.mode() == BindSettings.Mode.PROXY || !HiddenClassGenerator.canImplement(type)
+        Object implementation = lookup != null
+                ? HiddenClassGenerator.instantiate(type, methods, handles, description, settings, lookup)
+                : settings.mode() == BindSettings.Mode.PROXY || !HiddenClassGenerator.canImplement(type)
                 ? ProxyBinding.create(type, methods, handles, description)
-                : HiddenClassGenerator.instantiate(type, methods, handles, description, settings);
+                : HiddenClassGenerator.instantiate(type, methods, handles, description, settings,
+                        HiddenClassGenerator.OWN_LOOKUP);
         return type.cast(implementation);
     }
 
-    private static void checkImplementable(Class<?> type) {
+    private static void checkInterface(Class<?> type) {
         String problem = !type.isInterface() ? "it is a class, not an interface"
                 : type.isAnnotation() ? "it is an annotation type"
                 : type.isSealed() ? "it is sealed, so no generated class may implement it"
-                : !Modifier.isPublic(type.getModifiers()) ? "it is not public, and the implementation is generated in"
-                        + " module epsilon.foreign, which can only implement public interfaces"
                 : null;
         if (problem != null) {
             throw new ForeignError("cannot bind " + type.getName() + ": " + problem
-                    + "; declare the C functions as methods of a public interface", null);
+                    + "; declare the C functions as methods of an interface", null);
+        }
+    }
+
+    private static void checkImplementable(Class<?> type) {
+        checkInterface(type);
+        if (!Modifier.isPublic(type.getModifiers())) {
+            throw new ForeignError("cannot bind " + type.getName() + ": it is not public, and the implementation is"
+                    + " generated in module epsilon.foreign, which can only implement public interfaces; make it"
+                    + " public or pass MethodHandles.lookup() from its package: Foreign.bind(type, library,"
+                    + " MethodHandles.lookup())", null);
         }
         Module self = InterfaceBinder.class.getModule();
         Module owner = type.getModule();

@@ -4,6 +4,7 @@ import epsilon.foreign.CFunction;
 import epsilon.foreign.Critical;
 import epsilon.foreign.Encoding;
 import epsilon.foreign.Errno;
+import epsilon.foreign.FreedWith;
 import epsilon.foreign.NativeType;
 import epsilon.foreign.Variadic;
 import epsilon.foreign.internal.binding.NativeMethod.Argument;
@@ -48,7 +49,7 @@ final class MethodPlanner {
         for (int i = 0; i < parameters.length; i++) {
             Parameter parameter = parameters[i];
             String label = "parameter " + i + (parameter.isNamePresent() ? " (" + parameter.getName() + ")" : "");
-            arguments.add(mapping.argument(i, label, parameter.getType(),
+            arguments.add(mapping.argument(i, label, parameter.getType(), parameter.getParameterizedType(),
                     nativeType(parameter.getAnnotation(NativeType.class)),
                     charset(parameter.getAnnotation(Encoding.class), where, symbol), heapAccess,
                     firstVariadic >= 0 && i >= firstVariadic));
@@ -61,7 +62,14 @@ final class MethodPlanner {
                     + " int or long or NULL from a pointer, but the method returns " + method.getReturnType().getName(),
                     symbol);
         }
-        return new NativeMethod(method, where, symbol, arguments, result, errno, critical != null, heapAccess,
+        FreedWith freedWith = method.getAnnotation(FreedWith.class);
+        if (freedWith != null && result.conversion() != NativeMethod.ResultConversion.STRING) {
+            throw new ForeignError("cannot bind " + where + ": @FreedWith(\"" + freedWith.value() + "\") frees a"
+                    + " char * result after decoding it, but the method returns " + method.getReturnType().getName()
+                    + "; return a String", symbol);
+        }
+        return new NativeMethod(method, where, symbol, arguments, result, errno,
+                freedWith == null ? null : freedWith.value(), critical != null, heapAccess,
                 firstVariadic);
     }
 

@@ -22,12 +22,14 @@ import java.util.List;
  * @param arguments     one per Java parameter, in order
  * @param result        the return value
  * @param errno         whether errno is captured and a failure value thrown as {@code ErrnoError}
+ * @param freedWith     the C function that frees the {@code char *} result after decoding ({@code @FreedWith}), or
+ *                      {@code null}
  * @param critical      whether the call is critical ({@code Linker.Option.critical})
  * @param heapAccess    whether Java arrays are passed in place (critical calls only)
  * @param firstVariadic index of the first variadic parameter, or -1 for a fixed-arity function
  */
 record NativeMethod(Method method, String where, String symbol, List<Argument> arguments, Result result,
-                    boolean errno, boolean critical, boolean heapAccess, int firstVariadic) {
+                    boolean errno, String freedWith, boolean critical, boolean heapAccess, int firstVariadic) {
 
     /** How a Java argument becomes the value the downcall handle takes. */
     enum ArgumentConversion {
@@ -44,10 +46,23 @@ record NativeMethod(Method method, String where, String symbol, List<Argument> a
         /** A Java array copied into the call frame and back into the array after the call. */
         ARRAY_COPY_IN_OUT,
         /** A Java array passed in place as a heap segment (critical with heap access). */
-        ARRAY_IN_PLACE;
+        ARRAY_IN_PLACE,
+        /**
+         * An object marshalling's rules convert into the call frame: a {@code ByReference}, a {@code MemorySegment[]}
+         * or {@code String[]}, a {@code StructView} for a {@code struct T *}, a {@code Callback}; what C writes through
+         * it is copied back after the call.
+         */
+        CONVERTED,
+        /** A Java functional interface, made a callback for the length of the call and closed after it. */
+        SCOPED_CALLBACK;
 
         boolean needsFrame() {
-            return this == STRING || this == ARRAY_COPY_IN || this == ARRAY_COPY_IN_OUT;
+            return this != CAST && this != UNSIGNED_NARROWING && this != UNSIGNED_PROMOTION && this != ARRAY_IN_PLACE;
+        }
+
+        /** Whether the frame must remember something to do after the call: copy back, close a callback. */
+        boolean actsAfterCall() {
+            return this == ARRAY_COPY_IN_OUT || this == CONVERTED || this == SCOPED_CALLBACK;
         }
     }
 
@@ -58,7 +73,9 @@ record NativeMethod(Method method, String where, String symbol, List<Argument> a
         /** An unsigned C value zero-extended into a wider Java type ({@code unsigned int} to {@code long}). */
         UNSIGNED_WIDENING,
         /** A C string decoded into a {@code String}; {@code NULL} is {@code null}. */
-        STRING
+        STRING,
+        /** A {@code struct T *} as a {@code StructView} of T; {@code NULL} is {@code null}. */
+        STRUCT_VIEW
     }
 
     /**
@@ -122,9 +139,12 @@ record NativeMethod(Method method, String where, String symbol, List<Argument> a
         return errno || arguments.stream().anyMatch(argument -> argument.conversion().needsFrame());
     }
 
-    /** Whether some array is copied back after the call, which needs a frame that remembers it. */
+    /**
+     * Whether something is done after the call (an array or out-parameter copied back, a callback closed), which
+     * needs a frame that remembers it.
+     */
     boolean copiesBack() {
-        return arguments.stream().anyMatch(argument -> argument.conversion() == ArgumentConversion.ARRAY_COPY_IN_OUT);
+        return arguments.stream().anyMatch(argument -> argument.conversion().actsAfterCall());
     }
 
     /** Whether the caller passes segments of its own, which the JDK may refuse (null, freed, other thread). */

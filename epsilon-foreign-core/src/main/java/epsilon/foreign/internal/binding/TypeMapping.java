@@ -8,7 +8,16 @@ import epsilon.foreign.marshalling.ArgumentTypeError;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.ForeignError;
 import epsilon.foreign.marshalling.PointerType;
+import epsilon.foreign.callback.Callback;
+import epsilon.foreign.marshalling.ByReference;
+import epsilon.foreign.marshalling.FunctionPointerType;
+import epsilon.foreign.marshalling.StructType;
+import epsilon.foreign.struct.StructView;
 import java.lang.foreign.MemorySegment;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.Charset;
 import java.util.Map;
@@ -26,6 +35,15 @@ import java.util.regex.Pattern;
  *       {@code char} also fits the 16-bit integers.</li>
  *   <li>{@code MemorySegment} is any pointer; {@code String} is a {@code char *} in the {@code @Encoding}
  *       charset; a primitive array (not {@code boolean[]}) is a pointer to its elements.</li>
+ *   <li>Out-parameters: a {@code ByReference} is a pointer to the value it holds ({@code ByReference<Integer>} an
+ *       {@code int *}, or as {@code @NativeType} says), a {@code MemorySegment[]} a {@code void **}, a
+ *       {@code String[]} a {@code char **}, an array of boxes a pointer to what {@code @NativeType} names; C's
+ *       writes are copied back.</li>
+ *   <li>A {@code StructView} is a pointer to its struct ({@code @NativeType("struct tm *")} checks it is that
+ *       struct); as the return type, {@code @NativeType} must name a pointer to a struct of known layout.</li>
+ *   <li>A {@code Callback} is a function pointer, checked against the {@code @NativeType} function-pointer type
+ *       when there is one; any other functional interface needs that {@code @NativeType} and is made a callback for
+ *       the length of the call (C must not keep the pointer: pass a {@code Callback} for that).</li>
  *   <li>A variadic argument is promoted as C promotes it: {@code float} to {@code double}, integers narrower
  *       than {@code int} to {@code int}.</li>
  * </ul>
@@ -36,6 +54,10 @@ final class TypeMapping {
             byte.class, CType.SIGNED_CHAR, short.class, CType.SHORT, int.class, CType.INT, long.class, CType.LONG_LONG,
             float.class, CType.FLOAT, double.class, CType.DOUBLE, boolean.class, CType.BOOL, char.class,
             CType.UNSIGNED_SHORT);
+    /** The C type a {@code ByReference<T>} parameter points to, by {@code T}, when it has no {@code @NativeType}. */
+    private static final Map<Class<?>, CType> HELD_TYPES = Map.of(Byte.class, CType.SIGNED_CHAR, Short.class,
+            CType.SHORT, Integer.class, CType.INT, Long.class, CType.LONG_LONG, Float.class, CType.FLOAT, Double.class,
+            CType.DOUBLE, String.class, CType.STRING, MemorySegment.class, CType.POINTER);
     /** {@code const} before the last {@code *}: C promises not to write through the pointer. */
     private static final Pattern CONST_POINTER = Pattern.compile("\\bconst\\b[^*]*\\*\\s*$");
 
@@ -59,8 +81,8 @@ final class TypeMapping {
      * @param heapAccess whether arrays go to C in place
      * @param variadic   whether the parameter is in the {@code ...} part
      */
-    Argument argument(int index, String label, Class<?> javaType, String nativeType, Charset charset,
-                      boolean heapAccess, boolean variadic) {
+    Argument argument(int index, String label, Class<?> javaType, Type genericType, String nativeType,
+                      Charset charset, boolean heapAccess, boolean variadic) {
         if (charset != null && javaType != String.class) {
             throw argumentError(index, "@Encoding is on " + label + ", a " + javaType.getSimpleName()
                     + ": only String parameters and return values have an encoding");
@@ -77,6 +99,12 @@ final class TypeMapping {
         if (javaType.isArray() && javaType.getComponentType().isPrimitive() && javaType != boolean[].class) {
             return array(index, label, javaType, nativeType, heapAccess);
         }
+        if (!javaType.isPrimitive() && !variadic && javaType != Object[].class) {
+            Argument object = objectArgument(index, label, javaType, genericType, nativeType);
+            if (object != null) {
+                return object;
+            }
+        }
         if (javaType.isPrimitive() && javaType != void.class) {
             CType type = nativeType == null ? NATURAL.get(javaType) : parse(nativeType, label, index);
             ArgumentConversion conversion = switch (fit(javaType, type)) {
@@ -90,7 +118,8 @@ final class TypeMapping {
         }
         String hint = javaType == Object[].class
                 ? "; for a variadic C function declare fixed parameters and @Variadic(fixed = n)"
-                : "; use a primitive, MemorySegment, String or a primitive array";
+                : "; use a primitive, MemorySegment, String, a primitive array, ByReference, MemorySegment[],"
+                        + " String[], StructView, Callback or a functional interface";
         throw argumentError(index, label + " has Java type " + javaType.getName() + ", which has no C mapping" + hint);
     }
 
@@ -115,6 +144,16 @@ final class TypeMapping {
             CType type = pointerType(nativeType, "the return value", -1);
             return new Result(javaType, type, type.argumentLayout(), ResultConversion.CAST, null);
         }
+        if (javaType == StructView.class) {
+            CType type = nativeType == null ? null : parse(nativeType, "the return value", -1);
+            if (!(type instanceof PointerType pointer && pointer.target() instanceof StructType struct
+                    && struct.isComplete())) {
+                throw methodError("the return type is StructView, so the method needs @NativeType naming a pointer to"
+                        + " a struct whose layout is known (\"struct tm *\" after CType.define or a header), not "
+                        + (nativeType == null ? "none" : "@NativeType(\"" + nativeType + "\")"));
+            }
+            return new Result(javaType, type, ValueLayout.ADDRESS, ResultConversion.STRUCT_VIEW, null);
+        }
         if (javaType.isPrimitive()) {
             CType type = nativeType == null ? NATURAL.get(javaType) : parse(nativeType, "the return value", -1);
             ResultConversion conversion = switch (fit(javaType, type)) {
@@ -127,6 +166,97 @@ final class TypeMapping {
         }
         throw methodError("the return type " + javaType.getName() + " has no C mapping; return a primitive,"
                 + " MemorySegment (a pointer) or String (a char *)");
+    }
+
+    /**
+     * A parameter of a Java object type that marshalling's rules convert ({@code CONVERTED}) or a functional
+     * interface made a callback for the call; {@code null} when {@code javaType} is none of them.
+     */
+    private Argument objectArgument(int index, String label, Class<?> javaType, Type genericType,
+                                    String nativeType) {
+        String what;
+        CType type;
+        ArgumentConversion conversion = ArgumentConversion.CONVERTED;
+        if (javaType == ByReference.class) {
+            what = "a ByReference";
+            type = nativeType != null ? parse(nativeType, label, index) : heldPointer(genericType, label, index);
+            if (!(type instanceof PointerType pointer) || pointer.target().isVoid()) {
+                throw argumentError(index, label + " is a ByReference, which passes for a pointer to the value it"
+                        + " holds, but is declared @NativeType(\"" + nativeType + "\")");
+            }
+        } else if (javaType.isArray() && !javaType.componentType().isPrimitive()) {
+            what = "a " + javaType.getSimpleName();
+            Class<?> component = javaType.componentType();
+            type = nativeType != null ? parse(nativeType, label, index)
+                    : component == String.class ? CType.pointerTo(CType.STRING)
+                    : component == MemorySegment.class ? CType.pointerTo(CType.POINTER)
+                    : null;
+            if (!(type instanceof PointerType)) {
+                throw argumentError(index, label + " is " + javaType.getSimpleName() + ", whose elements C reads"
+                        + " through a pointer, so it needs @NativeType naming that pointer type ("
+                        + (nativeType == null ? "none given" : "not \"" + nativeType + "\"") + ")");
+            }
+        } else if (javaType == StructView.class) {
+            what = "a StructView";
+            type = nativeType == null ? CType.POINTER : parse(nativeType, label, index);
+            if (!(type instanceof PointerType)) {
+                throw argumentError(index, label + " is a StructView, which passes for a pointer to its struct, but"
+                        + " is declared @NativeType(\"" + nativeType + "\")");
+            }
+        } else if (javaType == Callback.class) {
+            what = "a Callback";
+            type = nativeType == null ? CType.POINTER : parse(nativeType, label, index);
+            if (type.kind() != CType.Kind.FUNCTION_POINTER && !type.equals(CType.POINTER)) {
+                throw argumentError(index, label + " is a Callback, which passes as a function pointer, but is"
+                        + " declared @NativeType(\"" + nativeType + "\")");
+            }
+        } else if (isFunctionalInterface(javaType)) {
+            what = "a " + javaType.getSimpleName();
+            type = nativeType == null ? null : parse(nativeType, label, index);
+            if (!(type instanceof FunctionPointerType)) {
+                throw argumentError(index, label + " is the functional interface " + javaType.getSimpleName()
+                        + ", made a callback for the call, so it needs @NativeType naming its function-pointer type,"
+                        + " such as @NativeType(\"int (*)(const void *, const void *)\")"
+                        + (nativeType == null ? "" : ", not \"" + nativeType + "\""));
+            }
+            conversion = ArgumentConversion.SCOPED_CALLBACK;
+        } else {
+            return null;
+        }
+        return new Argument(index, label + " (" + what + ")", javaType, type, ValueLayout.ADDRESS, conversion, null);
+    }
+
+    /** {@code ByReference<Integer>} as {@code int *}: the pointer type a holder's type argument implies. */
+    private CType heldPointer(Type genericType, String label, int index) {
+        Class<?> held = genericType instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> argument ? argument : null;
+        CType target = held == null ? null : HELD_TYPES.get(held);
+        if (target == null) {
+            throw argumentError(index, label + " is " + genericType.getTypeName() + ", whose C type cannot be"
+                    + " told from its type argument; declare it with @NativeType, such as"
+                    + " @NativeType(\"sqlite3 **\"), or as ByReference<Integer>, <Long>, <Double>, <String> or"
+                    + " <MemorySegment>");
+        }
+        return CType.pointerTo(target);
+    }
+
+    /** An interface with exactly one abstract method (other than {@code Object}'s), which a lambda can implement. */
+    private static boolean isFunctionalInterface(Class<?> type) {
+        if (!type.isInterface() || type.isAnnotation()) {
+            return false;
+        }
+        long abstractMethods = Arrays.stream(type.getMethods())
+                .filter(method -> Modifier.isAbstract(method.getModifiers()))
+                .filter(method -> {
+                    try {
+                        Object.class.getMethod(method.getName(), method.getParameterTypes());
+                        return false;
+                    } catch (NoSuchMethodException notObjects) {
+                        return true;
+                    }
+                })
+                .count();
+        return abstractMethods == 1;
     }
 
     private enum Fit { BITS, WIDER_JAVA, NONE }
