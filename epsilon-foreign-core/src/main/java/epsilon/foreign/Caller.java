@@ -1,10 +1,11 @@
 package epsilon.foreign;
 
+import static java.util.Objects.requireNonNull;
+
 import epsilon.foreign.internal.FunctionCache;
 import epsilon.foreign.internal.Prototypes;
 import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,40 +34,46 @@ public final class Caller {
     /** {@link Foreign#sharedCall(String, String, CType, List, Object...)} with this caller's options. */
     public Object sharedCall(String function, String library, CType returnType, List<CType> argumentTypes,
                              Object... arguments) {
-        return FunctionCache.global().typed(function, library, returnType, argumentTypes, options).invoke(arguments);
+        return FunctionCache.global().typed(requireNonNull(function, "function"), requireNonNull(library, "library"),
+                requireNonNull(returnType, "returnType"), List.copyOf(requireNonNull(argumentTypes, "argumentTypes")),
+                options).invoke(arguments);
     }
 
     /** {@link Foreign#sharedCall(String, String, String, String[], Object...)} with this caller's options. */
     public Object sharedCall(String function, String library, String returnType, String[] argumentTypes,
                              Object... arguments) {
-        return FunctionCache.global().spelled(function, library, returnType, Arrays.asList(argumentTypes), options)
-                .invoke(arguments);
+        return FunctionCache.global().spelled(requireNonNull(function, "function"), requireNonNull(library, "library"),
+                requireNonNull(returnType, "returnType"), List.of(requireNonNull(argumentTypes, "argumentTypes")),
+                options).invoke(arguments);
     }
 
     /** {@link Foreign#sharedCall(String, String, Object...)} with this caller's options. */
     public Object sharedCall(String prototype, String library, Object... arguments) {
-        return FunctionCache.global().prototype(prototype, library, options).invoke(arguments);
+        return FunctionCache.global().prototype(requireNonNull(prototype, "prototype"),
+                requireNonNull(library, "library"), options).invoke(arguments);
     }
 
     /** {@link Foreign#call(String, Object...)} with this caller's options. */
     public Object call(String function, Object... arguments) {
-        return FunctionCache.global().known(function, options).invoke(arguments);
+        return FunctionCache.global().known(requireNonNull(function, "function"), options).invoke(arguments);
     }
 
     /** {@link Foreign#defshared(String, String, CallOption...)} with this caller's options. */
     public ForeignFunction defshared(String prototype, String library) {
-        return FunctionCache.global().resolve(CPrototype.parse(prototype), library, options);
+        return FunctionCache.global().resolve(CPrototype.parse(requireNonNull(prototype, "prototype")),
+                requireNonNull(library, "library"), options);
     }
 
     /** {@link Foreign#defshared(CPrototype, String, CallOption...)} with this caller's options. */
     public ForeignFunction defshared(CPrototype prototype, String library) {
-        return FunctionCache.global().resolve(java.util.Objects.requireNonNull(prototype, "prototype"), library,
-                options);
+        return FunctionCache.global().resolve(requireNonNull(prototype, "prototype"),
+                requireNonNull(library, "library"), options);
     }
 
     /** {@link Foreign#defshared(String, String, CType, CType...)} with this caller's options. */
     public ForeignFunction defshared(String function, String library, CType returnType, CType... parameterTypes) {
-        return FunctionCache.global().resolve(Prototypes.of(function, returnType, List.of(parameterTypes)), library,
-                options);
+        return FunctionCache.global().resolve(Prototypes.of(requireNonNull(function, "function"),
+                requireNonNull(returnType, "returnType"), List.of(requireNonNull(parameterTypes, "parameterTypes"))),
+                requireNonNull(library, "library"), options);
     }
 }

@@ -56,12 +56,13 @@ public final class Foreign {
      * @throws epsilon.foreign.marshalling.UnknownLibraryError listing every name and path that was tried
      */
     public static Library libOpen(String nameOrPath) {
-        return LibraryRegistry.global().open(nameOrPath);
+        return LibraryRegistry.global().open(Objects.requireNonNull(nameOrPath, "nameOrPath"));
     }
 
     /** As {@link #libOpen(String)}, searching {@code directories} first (Lisp {@code lib-open :paths}). */
     public static Library libOpen(String name, List<Path> directories) {
-        return LibraryRegistry.global().open(name, directories);
+        return LibraryRegistry.global().open(Objects.requireNonNull(name, "name"),
+                List.copyOf(Objects.requireNonNull(directories, "directories")));
     }
 
     /** Adds a directory that every later {@link #libOpen(String)} searches before the platform's own. */
@@ -71,12 +72,12 @@ public final class Foreign {
 
     /** Closes a library (Lisp {@code lib-close}); the same as {@link Library#close()}. */
     public static void libClose(Library library) {
-        library.close();
+        Objects.requireNonNull(library, "library").close();
     }
 
     /** The address of a function in a library (Lisp {@code lib-function}). */
     public static MemorySegment libFunction(Library library, String symbol) {
-        return library.function(symbol);
+        return Objects.requireNonNull(library, "library").function(Objects.requireNonNull(symbol, "symbol"));
     }
 
     // ---- calls -----------------------------------------------------------------------------------------
@@ -124,8 +125,9 @@ public final class Foreign {
      */
     public static Object sharedCallFast(String function, String library, CType returnType, List<CType> argumentTypes,
                                         Object... arguments) {
-        return FunctionCache.global().typedByIdentity(function, library, returnType, argumentTypes)
-                .invokeOpen(arguments);
+        return FunctionCache.global().typedByIdentity(Objects.requireNonNull(function, "function"),
+                Objects.requireNonNull(library, "library"), Objects.requireNonNull(returnType, "returnType"),
+                Objects.requireNonNull(argumentTypes, "argumentTypes")).invokeOpen(arguments);
     }
 
     /**
@@ -176,7 +178,7 @@ public final class Foreign {
      * .sharedCall(...)}. See {@link CallOption}.
      */
     public static Caller with(CallOption... options) {
-        return options.length == 0 ? Caller.PLAIN : new Caller(List.of(options));
+        return Objects.requireNonNull(options, "options").length == 0 ? Caller.PLAIN : new Caller(List.of(options));
     }
 
     /**
@@ -201,7 +203,8 @@ public final class Foreign {
      * @throws epsilon.foreign.marshalling.ForeignError naming the method and the problem otherwise
      */
     public static <T> T bind(Class<T> type, String library) {
-        return InterfaceBinder.bind(type, libOpen(library));
+        return InterfaceBinder.bind(Objects.requireNonNull(type, "type"), libOpen(Objects.requireNonNull(library,
+                "library")));
     }
 
     /**
@@ -219,8 +222,9 @@ public final class Foreign {
      *         and as {@link #bind(Class, String)} does otherwise
      */
     public static <T> T bind(Class<T> type, String library, MethodHandles.Lookup lookup) {
-        java.util.Objects.requireNonNull(lookup, "lookup");
-        return InterfaceBinder.bind(type, libOpen(library), lookup);
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(lookup, "lookup");
+        return InterfaceBinder.bind(type, libOpen(Objects.requireNonNull(library, "library")), lookup);
     }
 
     // ---- memory ----------------------------------------------------------------------------------------
@@ -232,12 +236,12 @@ public final class Foreign {
 
     /** One zeroed element of {@code type}, aligned for it. */
     public static ForeignMemory foreignAlloc(CType type) {
-        return Allocations.global().allocate(type, 1, null);
+        return Allocations.global().allocate(Objects.requireNonNull(type, "type"), 1, null);
     }
 
     /** {@code count} zeroed elements of {@code type}, aligned for it. */
     public static ForeignMemory foreignAlloc(CType type, long count) {
-        return Allocations.global().allocate(type, count, null);
+        return Allocations.global().allocate(Objects.requireNonNull(type, "type"), count, null);
     }
 
     /**
@@ -246,7 +250,7 @@ public final class Foreign {
      * every element starts as (Lisp {@code :initial-element}).
      */
     public static ForeignMemory foreignAlloc(CType type, long count, Object initialContents) {
-        return Allocations.global().allocate(type, count, initialContents);
+        return Allocations.global().allocate(Objects.requireNonNull(type, "type"), count, initialContents);
     }
 
     /**
@@ -255,12 +259,12 @@ public final class Foreign {
      * @throws epsilon.foreign.marshalling.FreedMemoryError when it was already freed or did not come from foreignAlloc
      */
     public static void foreignFree(MemorySegment segment) {
-        Allocations.global().free(segment);
+        Allocations.global().free(Objects.requireNonNull(segment, "segment"));
     }
 
     /** Frees memory from {@link #foreignAlloc(long)} and its siblings; the same as {@link ForeignMemory#free()}. */
     public static void foreignFree(ForeignMemory memory) {
-        memory.free();
+        Objects.requireNonNull(memory, "memory").free();
     }
 
     /** Allocates, runs {@code body}, and frees whatever happens (Lisp {@code with-foreign-memory}). */

@@ -1,6 +1,7 @@
 package epsilon.foreign.internal;
 
 import epsilon.foreign.ForeignMemory;
+import epsilon.foreign.marshalling.AllocationError;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.ConversionError;
 import epsilon.foreign.marshalling.FreedMemoryError;
@@ -36,12 +37,28 @@ public final class Allocations {
             throw new ConversionError("cannot allocate elements of type void; give a byte count or a sized type",
                     null, null);
         }
+        String asked = count + (count == 1 ? " element" : " elements") + " of " + type.name() + " ("
+                + type.byteSize() + (type.byteSize() == 1 ? " byte each)" : " bytes each)");
         if (count <= 0) {
-            throw new IllegalArgumentException("element count must be positive: count=" + count);
+            throw new AllocationError("cannot allocate " + asked + ": the count must be positive", null);
         }
-        long size = Math.multiplyExact(type.byteSize(), count);
+        if (type.byteSize() <= 0) {
+            throw new AllocationError("cannot allocate " + asked + ": the type has no size", null);
+        }
+        if (count > Long.MAX_VALUE / type.byteSize()) {
+            throw new AllocationError("cannot allocate " + asked + ": the size overflows a long", null);
+        }
+        long size = type.byteSize() * count;
         Arena arena = Arena.ofShared();
-        MemorySegment segment = arena.allocate(size, type.layout().byteAlignment());
+        MemorySegment segment;
+        try {
+            segment = arena.allocate(size, type.layout().byteAlignment());
+        } catch (OutOfMemoryError | IllegalArgumentException refused) {
+            arena.close();
+            throw new AllocationError("cannot allocate " + asked + ", " + size + " bytes: " + (refused
+                    instanceof OutOfMemoryError ? "the system has not that much memory to give" : refused.getMessage()),
+                    refused);
+        }
         Allocation allocation = new Allocation(arena, segment, type, count);
         try {
             fill(allocation, initialContents);

@@ -7,6 +7,7 @@ import epsilon.foreign.marshalling.ConversionError;
 import epsilon.foreign.marshalling.EnumType;
 import epsilon.foreign.marshalling.NativeArrays;
 import epsilon.foreign.marshalling.NativeStrings;
+import epsilon.foreign.marshalling.NullArgumentError;
 import epsilon.foreign.marshalling.OpaqueType;
 import epsilon.foreign.marshalling.PointerType;
 import epsilon.foreign.marshalling.ScalarType;
@@ -68,6 +69,11 @@ public final class ToForeign {
                     throw Failures.wrongType(value, type, opaque.reason(), fn, index);
                 }
                 if (value instanceof MemorySegment segment) {
+                    if (segment.isNative() && segment.address() == 0) {
+                        throw new NullArgumentError(Failures.where(fn, index) + ": NULL is not a " + type.name()
+                                + " value; a struct by value needs a segment holding its " + type.byteSize()
+                                + " bytes", Failures.functionOf(fn, index), Math.max(index, -1));
+                    }
                     if (segment.byteSize() != type.byteSize()) {
                         throw new ConversionError(Failures.where(fn, index) + ": the segment has " + segment.byteSize()
                                 + " bytes but " + type.name() + " has " + type.byteSize(), Failures.functionOf(fn, index), null);
