@@ -177,4 +177,109 @@ class ModulePathTest {
                 """, "user.app,epsilon.foreign.callback,epsilon.foreign.marshalling");
         assertTrue(output.endsWith("[1, 2, 3]"), output);
     }
+
+    @Test
+    void shouldRunCoreWithCallbacksOutParametersAndAHiddenBoundInterface(@TempDir Path work) throws Exception {
+        String output = run(work, List.of("epsilon-foreign-trampoline", "epsilon-foreign-marshalling",
+                "epsilon-foreign-struct", "epsilon-foreign-callback", "epsilon-foreign-core"), """
+                module user.app {
+                    requires epsilon.foreign;
+                    requires epsilon.foreign.marshalling;
+                    requires epsilon.foreign.callback;
+                }
+                """, """
+                package user.app;
+
+                import epsilon.foreign.Foreign;
+                import epsilon.foreign.NativeType;
+                import epsilon.foreign.callback.Callback;
+                import epsilon.foreign.callback.Callbacks;
+                import epsilon.foreign.marshalling.ByReference;
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+                import java.lang.foreign.ValueLayout;
+                import java.lang.invoke.MethodHandles;
+                import java.util.Arrays;
+
+                public class Main {
+                    interface Compare {
+                        int compare(MemorySegment a, MemorySegment b);
+                    }
+
+                    interface Libc { // not exported, not public: bound with this class's lookup
+                        void qsort(MemorySegment base, long n, long size,
+                                   @NativeType("int (*)(const int *, const int *)") Compare compare);
+                        double frexp(double x, ByReference<Integer> exponent);
+                    }
+
+                    public static void main(String[] args) {
+                        Libc libc = Foreign.bind(Libc.class, "c", MethodHandles.lookup());
+                        try (Arena arena = Arena.ofConfined();
+                             Callback descending = Callbacks.create(a -> Integer.compare(
+                                     ((MemorySegment) a[1]).get(ValueLayout.JAVA_INT, 0),
+                                     ((MemorySegment) a[0]).get(ValueLayout.JAVA_INT, 0)),
+                                     "int (*)(const int *, const int *)")) {
+                            MemorySegment numbers = arena.allocateFrom(ValueLayout.JAVA_INT, 3, 1, 2);
+                            libc.qsort(numbers, 3, 4, (a, b) -> Integer.compare(a.get(ValueLayout.JAVA_INT, 0),
+                                    b.get(ValueLayout.JAVA_INT, 0)));
+                            String up = Arrays.toString(numbers.toArray(ValueLayout.JAVA_INT));
+                            Foreign.call("qsort", numbers, 3L, 4L, descending);
+                            String down = Arrays.toString(numbers.toArray(ValueLayout.JAVA_INT));
+                            ByReference<Integer> exponent = ByReference.empty(Integer.class);
+                            double mantissa = libc.frexp(6.0, exponent);
+                            System.out.println(up + " " + down + " " + mantissa + " " + exponent.get());
+                        }
+                    }
+                }
+                """, "epsilon.foreign,epsilon.foreign.trampoline,epsilon.foreign.marshalling,epsilon.foreign.callback");
+        assertTrue(output.endsWith("[1, 2, 3] [3, 2, 1] 0.75 3"), output);
+    }
+
+    @Test
+    void shouldRunTheInlineModuleAlone(@TempDir Path work) throws Exception {
+        String output = run(work, List.of("epsilon-foreign-inline"), """
+                module user.app {
+                    requires epsilon.foreign.inline;
+                }
+                """, """
+                package user.app;
+
+                import epsilon.foreign.inline.Libc;
+                import java.lang.foreign.Arena;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        try (Arena arena = Arena.ofConfined()) {
+                            System.out.println(Libc.strlen(arena.allocateFrom("inline")));
+                        }
+                    }
+                }
+                """, "epsilon.foreign.inline");
+        assertTrue(output.endsWith("6"), output);
+    }
+
+    @Test
+    void shouldRunTheMemoryPoolModuleAlone(@TempDir Path work) throws Exception {
+        String output = run(work, List.of("epsilon-foreign-memorypool"), """
+                module user.app {
+                    requires epsilon.foreign.memorypool;
+                }
+                """, """
+                package user.app;
+
+                import epsilon.foreign.memorypool.Lease;
+                import epsilon.foreign.memorypool.MemoryPool;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        MemoryPool pool = MemoryPool.create("module-path");
+                        try (Lease lease = pool.acquire(100)) {
+                            lease.segment().fill((byte) 7);
+                            System.out.println(lease.byteSize() >= 100);
+                        }
+                    }
+                }
+                """, "epsilon.foreign.memorypool");
+        assertTrue(output.endsWith("true"), output);
+    }
 }

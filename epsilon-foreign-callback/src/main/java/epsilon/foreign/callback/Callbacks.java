@@ -7,7 +7,9 @@ import epsilon.foreign.callback.internal.Scope;
 import epsilon.foreign.callback.internal.Signatures;
 import epsilon.foreign.marshalling.CPrototype;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -72,6 +74,19 @@ public final class Callbacks {
      */
     public static <T> Callback of(Class<T> type, T function, CPrototype signature, CallbackOption... options) {
         return CallbackFactory.typed(null, type, function, signature, options);
+    }
+
+    /**
+     * {@link #of(Class, Object, CPrototype, CallbackOption...)} for an interface this module cannot call (not public,
+     * in a package not open to it): its method is found with the caller's {@code lookup}, which must be able to call
+     * it ({@code MethodHandles.lookup()} in a class of the interface's package).
+     *
+     * @throws CallbackSignatureError naming the interface and the lookup when the lookup cannot call the method
+     */
+    public static <T> Callback of(Class<T> type, T function, CPrototype signature, MethodHandles.Lookup lookup,
+            CallbackOption... options) {
+        return CallbackFactory.typed(null, type, function, signature, Objects.requireNonNull(lookup, "lookup"),
+                options);
     }
 
     /** {@link #of(Class, Object, CPrototype, CallbackOption...)} with C text (a function-pointer type such as {@code "int (*)(const int *, const int *)"} or a prototype). */

@@ -15,6 +15,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.util.Objects;
 
 /**
@@ -37,10 +38,19 @@ public final class CallbackFactory {
     /** A callback over an instance of a functional interface, bound without boxing. */
     public static <T> Callback typed(Scope scope, Class<T> type, T function, CPrototype signature,
             CallbackOption... options) {
+        return typed(scope, type, function, signature, null, options);
+    }
+
+    /**
+     * A callback over an instance of a functional interface whose method is found with the caller's {@code lookup}
+     * (or, when it is {@code null}, as this module can see it).
+     */
+    public static <T> Callback typed(Scope scope, Class<T> type, T function, CPrototype signature,
+            MethodHandles.Lookup lookup, CallbackOption... options) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(function, "function");
         Signatures.checked(signature);
-        MethodHandle target = TypedBinder.bind(type, function, signature); // validate before taking any resource
+        MethodHandle target = TypedBinder.bind(type, function, signature, lookup); // validate before taking any resource
         return make(scope, signature, options, () -> target);
     }
 

@@ -26,7 +26,7 @@ import java.util.List;
 final class TypedBinder {
     private TypedBinder() {}
 
-    static MethodHandle bind(Class<?> type, Object function, CPrototype signature) {
+    static MethodHandle bind(Class<?> type, Object function, CPrototype signature, MethodHandles.Lookup lookup) {
         Method method = singleAbstractMethod(type);
         if (!type.isInstance(function)) {
             throw new CallbackSignatureError("the function " + function.getClass().getName() + " is not a "
@@ -39,7 +39,8 @@ final class TypedBinder {
             throw new CallbackSignatureError(where + " takes " + method.getParameterCount()
                     + " argument(s) but the signature " + shown + " passes " + parameters.size());
         }
-        MethodHandle target = lookup(type, method).bindTo(function);
+        MethodHandle target = (lookup == null ? lookup(type, method) : lookupWith(lookup, type, method))
+                .bindTo(function);
         Class<?>[] declared = method.getParameterTypes();
         MethodHandle[] filters = new MethodHandle[parameters.size()];
         for (int i = 0; i < filters.length; i++) {
@@ -140,6 +141,19 @@ final class TypedBinder {
             return true;
         } catch (NoSuchMethodException notObjects) {
             return false;
+        }
+    }
+
+    /** Through the caller's lookup: any interface the caller can call, open to this module or not. */
+    private static MethodHandle lookupWith(MethodHandles.Lookup lookup, Class<?> type, Method method) {
+        MethodType methodType = MethodType.methodType(method.getReturnType(), method.getParameterTypes());
+        try {
+            return lookup.findVirtual(type, method.getName(), methodType);
+        } catch (IllegalAccessException denied) {
+            throw new CallbackSignatureError("cannot call " + type.getName() + "." + method.getName() + " with the"
+                    + " lookup of " + lookup.lookupClass().getName() + ": " + denied.getMessage());
+        } catch (NoSuchMethodException impossible) {
+            throw new AssertionError(impossible);
         }
     }
 

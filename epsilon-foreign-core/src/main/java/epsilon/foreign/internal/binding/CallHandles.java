@@ -58,7 +58,8 @@ final class CallHandles {
     private static final MethodHandle CONVERTED = staticMethod(FrameConversions.class, "converted",
             MemorySegment.class, SegmentAllocator.class, Object.class, CType.class, String.class, int.class);
     private static final MethodHandle SCOPED_CALLBACK = staticMethod(FrameConversions.class, "scopedCallback",
-            MemorySegment.class, SegmentAllocator.class, Object.class, Class.class, FunctionPointerType.class);
+            MemorySegment.class, SegmentAllocator.class, Object.class, Class.class, FunctionPointerType.class,
+            MethodHandles.Lookup.class);
     private static final MethodHandle STRUCT_VIEW = staticMethod(FrameConversions.class, "structView",
             StructView.class, MemorySegment.class, StructType.class);
     private static final MethodHandle IN_PLACE = staticMethod(FrameConversions.class, "inPlace", MemorySegment.class,
@@ -87,8 +88,11 @@ final class CallHandles {
      * The complete call of {@code method}, of type {@link NativeMethod#javaType()}.
      *
      * @param address the function's address, a segment of the library's arena
+     * @param callerLookup the lookup the interface was bound with, which also finds the methods of its functional
+     *                     interfaces, or {@code null}
      */
-    static MethodHandle of(NativeMethod method, NativeLibrary library, MemorySegment address) {
+    static MethodHandle of(NativeMethod method, NativeLibrary library, MemorySegment address,
+                           MethodHandles.Lookup callerLookup) {
         // Planning only produces descriptors the linker takes: promoted variadics, no structs by value.
         MethodHandle downcall = LINKER.downcallHandle(method.descriptor(), method.options());
         Optional<MemorySegment> permanent = library.permanentAddress(method.symbol());
@@ -108,7 +112,7 @@ final class CallHandles {
             offset = 1;
         }
         for (Argument argument : method.arguments()) {
-            call = converting(call, offset + argument.index(), argument, method);
+            call = converting(call, offset + argument.index(), argument, method, callerLookup);
         }
         if (method.needsFrame()) {
             call = inFrame(call, method.copiesBack());
@@ -145,7 +149,8 @@ final class CallHandles {
         return MethodHandles.permuteArguments(checked, call.type(), reorder);
     }
 
-    private static MethodHandle converting(MethodHandle call, int position, Argument argument, NativeMethod method) {
+    private static MethodHandle converting(MethodHandle call, int position, Argument argument, NativeMethod method,
+                                           MethodHandles.Lookup callerLookup) {
         Class<?> javaType = argument.javaType();
         String site = method.where() + ": " + argument.label() + " as " + argument.type().name();
         return switch (argument.conversion()) {
@@ -165,7 +170,7 @@ final class CallHandles {
                     .insertArguments(CONVERTED, 2, argument.type(), method.symbol(), argument.index())
                     .asType(MethodType.methodType(MemorySegment.class, SegmentAllocator.class, javaType)));
             case SCOPED_CALLBACK -> withFrameArgument(call, position, MethodHandles
-                    .insertArguments(SCOPED_CALLBACK, 2, javaType, argument.type())
+                    .insertArguments(SCOPED_CALLBACK, 2, javaType, argument.type(), callerLookup)
                     .asType(MethodType.methodType(MemorySegment.class, SegmentAllocator.class, javaType)));
         };
     }

@@ -21,6 +21,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
 import java.nio.charset.Charset;
 
 /**
@@ -103,17 +104,19 @@ final class FrameConversions {
      * parameter's signature, closed when the frame closes. {@code null} is C's {@code NULL}.
      */
     static MemorySegment scopedCallback(SegmentAllocator frame, Object function, Class<?> type,
-                                        FunctionPointerType pointer) {
+                                        FunctionPointerType pointer, MethodHandles.Lookup lookup) {
         if (function == null) {
             return MemorySegment.NULL;
         }
-        Callback callback = typedCallback(type, function, pointer.signature());
+        Callback callback = typedCallback(type, function, pointer.signature(), lookup);
         ((CopyBackFrame) frame).closeAfterCall(callback);
         return callback.pointer();
     }
 
-    private static <T> Callback typedCallback(Class<T> type, Object function, CPrototype signature) {
-        return Callbacks.of(type, type.cast(function), signature);
+    private static <T> Callback typedCallback(Class<T> type, Object function, CPrototype signature,
+                                              MethodHandles.Lookup lookup) {
+        return lookup == null ? Callbacks.of(type, type.cast(function), signature)
+                : Callbacks.of(type, type.cast(function), signature, lookup);
     }
 
     /** A {@code struct T *} C returned, as a view of T. */

@@ -76,7 +76,7 @@ public final class InterfaceBinder {
                 .toList();
         List<MethodHandle> handles = new ArrayList<>(methods.size());
         for (NativeMethod method : methods) {
-            handles.add(CallHandles.of(method, nativeLibrary, address(method, library)));
+            handles.add(CallHandles.of(method, nativeLibrary, address(method, library), lookup));
         }
         String description = type.getSimpleName() + " bound to " + library.name() + " (" + library.loadedAs() + ")";
         Object implementation = lookup != null
