@@ -163,9 +163,11 @@ public final class MemoryPool implements AutoCloseable {
      * {@return the size of the block that serves a request of {@code size} bytes, or {@code size} itself when
      * such a request bypasses the pool}
      *
-     * @param size a request's size in bytes
+     * @param size a request's size in bytes, from 1 to {@link PoolConfig#LARGEST_REQUEST}
+     * @throws PoolSizeException when no pool serves {@code size}, as {@link #acquire(long)} would refuse it
      */
     public static long blockSizeFor(long size) {
+        checkRequest("MemoryPool.blockSizeFor", size, 1, 1);
         int sizeClass = SizeClasses.of(size, 1);
         return sizeClass < 0 ? size : SizeClasses.blockSize(sizeClass);
     }
@@ -175,7 +177,9 @@ public final class MemoryPool implements AutoCloseable {
     /**
      * {@return a lease of {@code size} bytes aligned to 16} (Lisp {@code pool-allocate}.)
      *
-     * @param size the number of bytes
+     * @param size the number of bytes, from 1 to {@link PoolConfig#LARGEST_REQUEST}
+     * @throws PoolSizeException   when {@code size} is out of that range, or the system refuses a block that large
+     * @throws PoolMisuseException when the pool is closed
      */
     public Lease acquire(long size) {
         return acquire(size, 16, config.zeroOnAcquire());
@@ -184,8 +188,11 @@ public final class MemoryPool implements AutoCloseable {
     /**
      * {@return a lease of {@code size} bytes aligned to {@code alignment}}
      *
-     * @param size      the number of bytes
-     * @param alignment a power of two
+     * @param size      the number of bytes, from 1 to {@link PoolConfig#LARGEST_REQUEST}
+     * @param alignment a power of two, at most {@link PoolConfig#LARGEST_REQUEST}
+     * @throws PoolSizeException   when {@code size} or {@code alignment} is out of range, or the system refuses a
+     *                             block that large
+     * @throws PoolMisuseException when the pool is closed
      */
     public Lease acquire(long size, long alignment) {
         return acquire(size, alignment, config.zeroOnAcquire());
@@ -194,7 +201,9 @@ public final class MemoryPool implements AutoCloseable {
     /**
      * {@return a lease of {@code size} zero-filled bytes aligned to 16}
      *
-     * @param size the number of bytes
+     * @param size the number of bytes, from 1 to {@link PoolConfig#LARGEST_REQUEST}
+     * @throws PoolSizeException   when {@code size} is out of that range, or the system refuses a block that large
+     * @throws PoolMisuseException when the pool is closed
      */
     public Lease acquireZeroed(long size) {
         return acquire(size, 16, true);
@@ -223,9 +232,8 @@ public final class MemoryPool implements AutoCloseable {
     }
 
     private Lease acquireSlowly(long size, long alignment, boolean zero) {
-        if (size <= 0 || alignment <= 0 || Long.bitCount(alignment) != 1) {
-            throw new IllegalArgumentException("pool '" + name + "': size must be positive and alignment a power of"
-                    + " two: size=" + size + " alignment=" + alignment);
+        if (!serves(size, alignment, 1)) {
+            throw refusal("pool '" + name + "'", size, alignment, 1);
         }
         Generation generation = current;
         if (generation == null) {
@@ -235,10 +243,21 @@ public final class MemoryPool implements AutoCloseable {
         int sizeClass = SizeClasses.of(size, alignment);
         Lease lease;
         if (sizeClass < 0) {
+            // From the C allocator rather than Arena.allocate, whose refusal is an OutOfMemoryError: a NULL from
+            // aligned_alloc is a size this system cannot serve, said as such.
+            long address = NativeBlocks.allocate(size, alignment);
+            if (address == 0) {
+                throw new PoolSizeException("pool '" + name + "' cannot serve size=" + size + " B aligned to "
+                        + alignment + ": the system refused a block that large (requests over "
+                        + PoolConfig.LARGEST_CLASS + " B are allocated on their own)");
+            }
             local.bypasses++;
             Arena own = Arena.ofShared();
-            MemorySegment memory = own.allocate(size, alignment);
-            lease = new Lease(this, memory, memory.address(), size, -1, generation.number(), own, null, trace());
+            MemorySegment memory = MemorySegment.ofAddress(address).reinterpret(size, own, NativeBlocks::free);
+            if (zero) {
+                memory.fill((byte) 0);
+            }
+            lease = new Lease(this, memory, address, size, -1, generation.number(), own, null, trace());
             unpooled.add(lease);
             reserve(size);
             unpooledBytesInUse.add(size);
@@ -291,10 +310,12 @@ public final class MemoryPool implements AutoCloseable {
      * Gives a lease's block back (Lisp {@code pool-free}); {@link Lease#close()} does the same.
      *
      * @param lease a lease of this pool, not yet released
-     * @throws PoolMisuseException when the lease belongs to another pool, was already released, or predates a
-     *                             reset or close of this pool
+     * @throws NullPointerException when {@code lease} is null
+     * @throws PoolMisuseException  when the lease belongs to another pool, was already released, or predates a
+     *                              reset or close of this pool
      */
     public void release(Lease lease) {
+        Objects.requireNonNull(lease, "lease");
         if (lease.pool != this) {
             throw wrongPool(lease);
         }
@@ -376,10 +397,14 @@ public final class MemoryPool implements AutoCloseable {
     /**
      * Runs {@code body} with {@code size} pooled bytes, released after (Lisp {@code with-pooled-memory}).
      *
-     * @param size the number of bytes
+     * @param size the number of bytes, as {@link #acquire(long)} takes it
      * @param body what to do with them; the segment must not be used after it returns
+     * @throws NullPointerException when {@code body} is null (checked before anything is acquired)
+     * @throws PoolSizeException    as {@link #acquire(long)} does
+     * @throws PoolMisuseException  when the pool is closed
      */
     public void withPooledMemory(long size, Consumer<MemorySegment> body) {
+        Objects.requireNonNull(body, "body");
         try (Lease lease = acquire(size)) {
             body.accept(lease.segment());
         }
@@ -389,11 +414,15 @@ public final class MemoryPool implements AutoCloseable {
      * As {@link #withPooledMemory(long, Consumer)}, returning what {@code body} returns.
      *
      * @param <R>  the result's type
-     * @param size the number of bytes
+     * @param size the number of bytes, as {@link #acquire(long)} takes it
      * @param body what to do with them; the segment must not be used after it returns
      * @return what {@code body} returned
+     * @throws NullPointerException when {@code body} is null (checked before anything is acquired)
+     * @throws PoolSizeException    as {@link #acquire(long)} does
+     * @throws PoolMisuseException  when the pool is closed
      */
     public <R> R applyWithPooledMemory(long size, Function<MemorySegment, R> body) {
+        Objects.requireNonNull(body, "body");
         try (Lease lease = acquire(size)) {
             return body.apply(lease.segment());
         }
@@ -560,6 +589,32 @@ public final class MemoryPool implements AutoCloseable {
 
     private Throwable trace() {
         return debug ? new Throwable("lease acquired") : null;
+    }
+
+    /**
+     * Refuses a size below {@code smallest} or above {@link PoolConfig#LARGEST_REQUEST}, and an alignment that is
+     * not a power of two within that limit; {@code who} starts the message ({@code pool 'io'}).
+     */
+    static void checkRequest(String who, long size, long alignment, long smallest) {
+        if (!serves(size, alignment, smallest)) {
+            throw refusal(who, size, alignment, smallest);
+        }
+    }
+
+    /** Whether a size from {@code smallest} and an alignment are both within what any pool serves. */
+    static boolean serves(long size, long alignment, long smallest) {
+        return size >= smallest && size <= PoolConfig.LARGEST_REQUEST && alignment > 0
+                && alignment <= PoolConfig.LARGEST_REQUEST && (alignment & (alignment - 1)) == 0;
+    }
+
+    /** The error for a request that {@link #serves} refuses: the size first, else the alignment. */
+    static PoolSizeException refusal(String who, long size, long alignment, long smallest) {
+        if (size < smallest || size > PoolConfig.LARGEST_REQUEST) {
+            return new PoolSizeException(who + " cannot serve size=" + size + " B: sizes run from " + smallest
+                    + " B to " + PoolConfig.LARGEST_REQUEST + " B (PoolConfig.LARGEST_REQUEST)");
+        }
+        return new PoolSizeException(who + " cannot serve alignment=" + alignment + ": alignments are powers of"
+                + " two from 1 to " + PoolConfig.LARGEST_REQUEST + " (PoolConfig.LARGEST_REQUEST)");
     }
 
     private Generation requireOpen(String action) {
