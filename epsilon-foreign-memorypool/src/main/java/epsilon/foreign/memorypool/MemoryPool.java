@@ -316,20 +316,30 @@ public final class MemoryPool implements AutoCloseable {
      */
     public void release(Lease lease) {
         Objects.requireNonNull(lease, "lease");
-        if (lease.pool != this) {
-            throw wrongPool(lease);
-        }
-        if (!lease.markReleased()) {
-            throw new PoolMisuseException("lease " + lease.describe() + " of pool '" + name + "' released twice");
+        Generation generation = current;
+        // A refused release changes nothing: the lease is marked released only once every check has passed.
+        if (lease.pool != this || generation == null || generation.number() != lease.generation
+                || !lease.markReleased()) {
+            throw refuseRelease(lease);
         }
         ThreadCache owner = lease.owner;
-        Generation generation = current;
-        if (owner != null && !debug && owner.thread == Thread.currentThread() && generation != null
-                && generation.number() == lease.generation && owner.offer(lease.sizeClass, lease.address)) {
+        if (owner != null && !debug && owner.thread == Thread.currentThread()
+                && owner.offer(lease.sizeClass, lease.address)) {
             owner.returned[lease.sizeClass]++;
             return;
         }
         releaseSlowly(lease);
+    }
+
+    /** Why a lease cannot be released: another pool's, released already, or from before a reset or close. */
+    private PoolMisuseException refuseRelease(Lease lease) {
+        if (lease.pool != this) {
+            return wrongPool(lease);
+        }
+        if (lease.isReleased()) {
+            return new PoolMisuseException("lease " + lease.describe() + " of pool '" + name + "' released twice");
+        }
+        return stale(lease, "release");
     }
 
     private PoolMisuseException wrongPool(Lease lease) {
@@ -337,8 +347,8 @@ public final class MemoryPool implements AutoCloseable {
                 + "', not to pool '" + name + "'");
     }
 
+    /** A lease of the current generation, already marked released. */
     private void releaseSlowly(Lease lease) {
-        checkCurrent(lease, "release");
         if (debug) {
             live.remove(lease);
         }
@@ -629,13 +639,6 @@ public final class MemoryPool implements AutoCloseable {
     boolean isCurrent(int generation) {
         Generation live = current;
         return live != null && live.number() == generation;
-    }
-
-    /** Refuses a lease from before the last reset or close. */
-    void checkCurrent(Lease lease, String action) {
-        if (!isCurrent(lease.generation)) {
-            throw stale(lease, action);
-        }
     }
 
     /** The error for a lease that predates the last reset or close. */

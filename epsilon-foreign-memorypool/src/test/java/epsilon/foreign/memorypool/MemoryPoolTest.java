@@ -247,6 +247,38 @@ class MemoryPoolTest {
     }
 
     @Test
+    void shouldCountUnpooledLeasesAsReturnedByAReset() {
+        try (MemoryPool pool = MemoryPool.create("reset-unpooled")) {
+            pool.acquire(100_000);
+            pool.acquire(64);
+            pool.reset();
+            PoolStatistics stats = pool.statistics();
+            assertEquals(0, stats.outstanding(), stats.toString()); // the unpooled lease stayed outstanding forever
+            assertEquals(2, stats.releases(), stats.toString());
+            assertEquals(0, stats.bytesInUse(), stats.toString());
+        }
+    }
+
+    @Test
+    void shouldLeaveALeaseAsItWasWhenItsReleaseIsRefused() {
+        try (MemoryPool pool = MemoryPool.create("refused")) {
+            Lease stale = pool.acquire(32);
+            pool.reset();
+            String reset = "cannot release lease " + stale.describe() + ": pool 'refused' was reset after it was acquired";
+            assertEquals(reset, assertThrows(PoolMisuseException.class, stale::close).getMessage());
+            // the refused release did not mark it released: asked again, the answer is the same, not "twice"
+            assertEquals(reset, assertThrows(PoolMisuseException.class, stale::close).getMessage());
+            assertEquals("cannot use lease " + stale.describe() + ": pool 'refused' was reset after it was acquired",
+                    assertThrows(PoolMisuseException.class, stale::segment).getMessage());
+            try (MemoryPool other = MemoryPool.create("other")) {
+                Lease lease = pool.acquire(32);
+                assertThrows(PoolMisuseException.class, () -> other.release(lease));
+                lease.close(); // still releasable where it belongs
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseEverythingAfterClose() {
         MemoryPool pool = MemoryPool.create("closed");
         Lease lease = pool.acquire(16);
