@@ -139,8 +139,8 @@ public final class Libc {
      */
     public static long strnlen(byte[] s, long maxlen) {
         requireArray("strnlen", "s", s);
+        requireWithinArray("strnlen", "maxlen", maxlen, "s", s);
         MemorySegment heap = MemorySegment.ofArray(s);
-        requireWithin("strnlen", "maxlen", maxlen, "s", heap);
         try {
             return (long) LibcHandles.Strnlen.HEAP.invokeExact(heap, maxlen);
         } catch (Throwable t) {
@@ -318,10 +318,10 @@ public final class Libc {
     public static int memcmp(byte[] a, byte[] b, long n) {
         requireArray("memcmp", "a", a);
         requireArray("memcmp", "b", b);
+        requireWithinArray("memcmp", "n", n, "a", a);
+        requireWithinArray("memcmp", "n", n, "b", b);
         MemorySegment left = MemorySegment.ofArray(a);
         MemorySegment right = MemorySegment.ofArray(b);
-        requireWithin("memcmp", "n", n, "a", left);
-        requireWithin("memcmp", "n", n, "b", right);
         try {
             return (int) LibcHandles.Memcmp.HEAP.invokeExact(left, right, n);
         } catch (Throwable t) {
@@ -594,6 +594,16 @@ public final class Libc {
         if (segment.byteSize() != 0 && length > segment.byteSize()) {
             throw new InlineCallException(function + ": " + lengthName + "=" + length + " is past the end of "
                     + segmentName + " (" + segment.byteSize() + " bytes)");
+        }
+    }
+
+    /** A length within an array, whose size is always known: an empty array bounds it to 0. */
+    private static void requireWithinArray(String function, String lengthName, long length, String arrayName,
+                                           byte[] array) {
+        requireNonNegative(function, lengthName, length);
+        if (length > array.length) {
+            throw new InlineCallException(function + ": " + lengthName + "=" + length + " is past the end of "
+                    + arrayName + " (" + array.length + " bytes)");
         }
     }
 

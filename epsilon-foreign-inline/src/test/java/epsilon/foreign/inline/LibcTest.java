@@ -129,6 +129,18 @@ class LibcTest {
     }
 
     @Test
+    void shouldBoundLengthsByAnEmptyArrayToo() {
+        // an empty array's heap segment has size 0, which for segments means "unknown": strnlen read on into the
+        // Java heap behind it, and memcmp compared whatever was there
+        assertEquals("strnlen: maxlen=3 is past the end of s (0 bytes)",
+                assertThrows(InlineCallException.class, () -> Libc.strnlen(new byte[0], 3)).getMessage());
+        assertEquals("memcmp: n=1 is past the end of a (0 bytes)",
+                assertThrows(InlineCallException.class, () -> Libc.memcmp(new byte[0], new byte[0], 1)).getMessage());
+        assertEquals(0L, Libc.strnlen(new byte[0], 0));
+        assertEquals(0, Libc.memcmp(new byte[0], new byte[0], 0));
+    }
+
+    @Test
     void shouldRejectNegativeAllocationSizes() {
         assertEquals("malloc: size=-1 is negative",
                 assertThrows(InlineCallException.class, () -> Libc.malloc(-1)).getMessage());
