@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Native memory reused instead of allocated: blocks in size classes (powers of two from 16 B to 64 KiB), kept in
  * a per-thread cache over a shared depot, handed out as {@link Lease}s (Lisp Epsilon's memory pool, with its
  * shortfalls fixed: exhaustion is an error rather than nil, releases are checked, reuse is counted right).
- * Requests larger than 64 KiB go straight to the system.
+ * Requests larger than 64 KiB go straight to the system, each block allocated and freed on its own.
  *
  * {@snippet :
  * try (MemoryPool pool = MemoryPool.create("io")) {
@@ -48,6 +48,26 @@ import org.slf4j.LoggerFactory;
  * <p>Debug mode ({@link PoolConfig#debug()}, or {@code -Depsilon.memorypool.debug=true} for every pool) poisons
  * released blocks with {@code 0xDE} and records the stack of every acquisition, so that {@link #leakReport()} and
  * {@link #close()} can say where each unreleased lease was taken.
+ *
+ * <h2>What is checked</h2>
+ * <ul>
+ *   <li>Sizes run from 1 byte ({@link PooledArena}: 0) to {@link PoolConfig#LARGEST_REQUEST}, alignments are
+ *       powers of two up to that limit: anything else, including a size whose rounding or accounting would
+ *       overflow, is a {@link PoolSizeException} (an {@link IllegalArgumentException}) naming the pool, the value
+ *       and the limit, before anything is allocated or counted. A request over 64 KiB that the system refuses is
+ *       the same exception; a pooled block of at most 64 KiB that the system cannot give means the machine is out
+ *       of memory, and is an {@link OutOfMemoryError}, as the JDK's arenas say it.</li>
+ *   <li>Misuse of a lease or of the pool is a {@link PoolMisuseException} naming the pool and the block:
+ *       releasing twice or to another pool, using or releasing a lease after its release or after a
+ *       {@link #reset()} or {@link #close()}, acquiring from a closed pool. A refused release leaves the lease as
+ *       it was. A segment kept past a reset or close, or past the release of a lease over 64 KiB, is refused by
+ *       the JDK ({@link IllegalStateException}), since its arena has ended; a segment of a smaller lease kept past
+ *       its release is not detected (see {@link Lease}).</li>
+ *   <li>A null {@code lease}, {@code body}, {@code name} or {@code config} is a {@link NullPointerException}
+ *       naming the parameter.</li>
+ * </ul>
+ * The checks are on the slow paths, or are compares the fast paths make anyway: an acquire or release served by
+ * the thread's cache costs what it did.
  */
 public final class MemoryPool implements AutoCloseable {
     /** {@code -Depsilon.memorypool.debug=true}: debug mode for every pool. */
@@ -448,6 +468,8 @@ public final class MemoryPool implements AutoCloseable {
     /**
      * Every block back to free (Lisp {@code pool-reset}), whoever holds it: outstanding leases become invalid
      * ({@link Lease#segment()} and release throw), and segments taken from them are refused by the JDK.
+     *
+     * @throws PoolMisuseException when the pool is closed
      */
     public synchronized void reset() {
         Generation old = requireOpen("reset");
@@ -473,7 +495,11 @@ public final class MemoryPool implements AutoCloseable {
                 addresses.stream().mapToLong(Long::longValue).toArray(), 0, addresses.size()));
     }
 
-    /** Returns every retained free block to the system; leased blocks are untouched. */
+    /**
+     * Returns every retained free block to the system; leased blocks are untouched.
+     *
+     * @throws PoolMisuseException when the pool is closed
+     */
     public synchronized void trim() {
         requireOpen("trim");
         for (int sizeClass = 0; sizeClass < depots.length; sizeClass++) {

@@ -24,8 +24,9 @@ import java.util.Objects;
  * {@link IllegalArgumentException}) naming the size and the limit, as does a size over
  * {@link PoolConfig#LARGEST_REQUEST} or one the system refuses; nothing is leased then. A size of 0 gives an
  * empty segment (backed by the smallest block). Allocating from a closed arena, or from an arena whose pool is
- * closed, throws {@link PoolMisuseException}. The {@code allocateFrom} methods inherited from
- * {@link SegmentAllocator} keep the JDK's own null checks ({@link NullPointerException} without a parameter name).
+ * closed, throws {@link PoolMisuseException}. A null layout is a {@link NullPointerException} naming the
+ * parameter; the {@code allocateFrom} methods inherited from {@link SegmentAllocator} keep the JDK's own null
+ * checks (a {@link NullPointerException} without a name) and reach the pool through the checked methods here.
  */
 public final class PooledArena implements SegmentAllocator, AutoCloseable {
     private final MemoryPool pool;
@@ -57,6 +58,20 @@ public final class PooledArena implements SegmentAllocator, AutoCloseable {
         Lease lease = pool.acquire(Math.max(byteSize, 1), byteAlignment);
         leases.add(lease);
         return byteSize == 0 ? lease.segment().asSlice(0, 0) : lease.segment();
+    }
+
+    /**
+     * {@return a pooled segment of {@code layout}'s size and alignment, released when this arena closes}
+     *
+     * @param layout the layout of the memory
+     * @throws NullPointerException when {@code layout} is null
+     * @throws PoolSizeException    when the system refuses a block that large
+     * @throws PoolMisuseException  when this arena or its pool is closed
+     */
+    @Override
+    public MemorySegment allocate(MemoryLayout layout) {
+        Objects.requireNonNull(layout, "layout");
+        return allocate(layout.byteSize(), layout.byteAlignment());
     }
 
     /**

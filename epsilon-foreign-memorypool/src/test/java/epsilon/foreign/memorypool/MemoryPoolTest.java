@@ -436,8 +436,14 @@ class MemoryPoolTest {
                     .getMessage());
             assertEquals("body", assertThrows(NullPointerException.class, () -> pool.applyWithPooledMemory(16, null))
                     .getMessage());
+            try (PooledArena arena = pool.newArena()) {
+                assertEquals("layout", assertThrows(NullPointerException.class,
+                        () -> arena.allocate((java.lang.foreign.MemoryLayout) null)).getMessage());
+            }
             assertEquals(0, pool.statistics().acquisitions()); // refused before acquiring anything
         }
+        assertEquals("name", assertThrows(NullPointerException.class,
+                () -> new PoolStatistics(null, 0, 0, 0, 0, 0, 0, 0, 0)).getMessage());
     }
 
     @Test
