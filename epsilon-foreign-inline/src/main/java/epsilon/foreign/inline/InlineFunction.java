@@ -49,6 +49,15 @@ public record InlineFunction(String name, FunctionDescriptor descriptor, List<Li
 
     private static final Linker LINKER = Linker.nativeLinker();
 
+    private static Linker.Option[] requireOptions(Linker.Option[] options) {
+        Objects.requireNonNull(options, "options");
+        for (int i = 0; i < options.length; i++) {
+            int index = i;
+            Objects.requireNonNull(options[i], () -> "options[" + index + "]");
+        }
+        return options;
+    }
+
     /**
      * Checks the components and copies the options.
      *
@@ -56,11 +65,12 @@ public record InlineFunction(String name, FunctionDescriptor descriptor, List<Li
      * @param descriptor the C signature
      * @param options    the linker options it was linked with
      * @param handle     the downcall handle
+     * @throws NullPointerException when a component or one of the options is null, naming it
      */
     public InlineFunction {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(descriptor, "descriptor");
-        options = List.copyOf(options);
+        options = List.of(requireOptions(Objects.requireNonNull(options, "options").toArray(Linker.Option[]::new)));
         Objects.requireNonNull(handle, "handle");
     }
 
@@ -71,9 +81,16 @@ public record InlineFunction(String name, FunctionDescriptor descriptor, List<Li
      * @param descriptor the C signature
      * @param options    linker options, such as {@link #LEAF}
      * @return the linked function; keep its {@link #handle()} in a {@code static final} field
-     * @throws InlineLinkException when no such symbol is exported
+     * @throws NullPointerException when {@code name}, {@code descriptor}, {@code options} or one of the options is
+     *                              null, naming it
+     * @throws InlineLinkException  when no such symbol is exported
+     * @throws IllegalArgumentException from the linker, when {@code descriptor} or {@code options} are not
+     *                              supported on this platform
      */
     public static InlineFunction define(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(descriptor, "descriptor");
+        requireOptions(options);
         MemorySegment address = LINKER.defaultLookup().find(name).orElseThrow(() -> new InlineLinkException(
                 "symbol '" + name + "' not found in the C library or the libraries the JVM has loaded", null));
         return new InlineFunction(name, descriptor, List.of(options), LINKER.downcallHandle(address, descriptor, options));
@@ -88,10 +105,18 @@ public record InlineFunction(String name, FunctionDescriptor descriptor, List<Li
      * @param descriptor the C signature
      * @param options    linker options, such as {@link #LEAF}
      * @return the linked function; keep its {@link #handle()} in a {@code static final} field
-     * @throws InlineLinkException when the library cannot be loaded or does not export {@code name}
+     * @throws NullPointerException when {@code library}, {@code name}, {@code descriptor}, {@code options} or one
+     *                              of the options is null, naming it
+     * @throws InlineLinkException  when the library cannot be loaded or does not export {@code name}
+     * @throws IllegalArgumentException from the linker, when {@code descriptor} or {@code options} are not
+     *                              supported on this platform
      */
     public static InlineFunction define(String library, String name, FunctionDescriptor descriptor,
                                         Linker.Option... options) {
+        Objects.requireNonNull(library, "library");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(descriptor, "descriptor");
+        requireOptions(options);
         SymbolLookup lookup;
         try {
             lookup = SymbolLookup.libraryLookup(library, Arena.global());
@@ -110,8 +135,12 @@ public record InlineFunction(String name, FunctionDescriptor descriptor, List<Li
      *
      * @param arguments the C arguments, boxed to the descriptor's carrier types
      * @return the boxed result, or {@code null} for {@code void}
+     * @throws NullPointerException when {@code arguments} is null
+     * @throws java.lang.invoke.WrongMethodTypeException when their number does not match the descriptor
+     * @throws ClassCastException   when one cannot be converted to its carrier type
      */
     public Object call(Object... arguments) {
+        Objects.requireNonNull(arguments, "arguments");
         try {
             return handle.invokeWithArguments(arguments);
         } catch (Throwable t) {
@@ -125,8 +154,10 @@ public record InlineFunction(String name, FunctionDescriptor descriptor, List<Li
      *
      * @param t what {@code invokeExact} threw
      * @return the exception to throw; an {@link Error} is thrown here instead
+     * @throws NullPointerException when {@code t} is null
      */
     public static RuntimeException rethrow(Throwable t) {
+        Objects.requireNonNull(t, "t");
         if (t instanceof RuntimeException runtime) {
             return runtime;
         }

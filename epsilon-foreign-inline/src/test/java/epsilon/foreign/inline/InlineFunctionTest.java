@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
@@ -54,5 +55,30 @@ class InlineFunctionTest {
         RuntimeException wrapped = InlineFunction.rethrow(new Exception("checked"));
         assertEquals("native call failed: java.lang.Exception: checked", wrapped.getMessage());
         assertThrows(StackOverflowError.class, () -> InlineFunction.rethrow(new StackOverflowError()));
+    }
+
+    @Test
+    void shouldNameEveryNullParameter() {
+        FunctionDescriptor labs = FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG);
+        assertEquals("name", assertThrows(NullPointerException.class, () -> InlineFunction.define(null, labs))
+                .getMessage());
+        assertEquals("descriptor", assertThrows(NullPointerException.class, () -> InlineFunction.define("labs",
+                null)).getMessage());
+        assertEquals("options", assertThrows(NullPointerException.class, () -> InlineFunction.define("labs", labs,
+                (Linker.Option[]) null)).getMessage());
+        assertEquals("options[1]", assertThrows(NullPointerException.class, () -> InlineFunction.define("labs",
+                labs, InlineFunction.LEAF, null)).getMessage());
+        assertEquals("library", assertThrows(NullPointerException.class, () -> InlineFunction.define(null, "cos",
+                labs)).getMessage());
+        assertEquals("name", assertThrows(NullPointerException.class, () -> InlineFunction.define("libm.so.6", null,
+                labs)).getMessage());
+        InlineFunction defined = InlineFunction.define("labs", labs);
+        assertEquals("arguments", assertThrows(NullPointerException.class, () -> defined.call((Object[]) null))
+                .getMessage());
+        assertEquals("t", assertThrows(NullPointerException.class, () -> InlineFunction.rethrow(null)).getMessage());
+        assertEquals("options", assertThrows(NullPointerException.class, () -> new InlineFunction("labs", labs, null,
+                defined.handle())).getMessage());
+        assertEquals("handle", assertThrows(NullPointerException.class, () -> new InlineFunction("labs", labs,
+                List.of(), null)).getMessage());
     }
 }

@@ -17,9 +17,10 @@ import java.lang.foreign.MemorySegment;
  * <p>What is detected: releasing twice, releasing to another pool, and {@link #segment()} after release or after
  * the pool was reset or closed all throw {@link PoolMisuseException}. A segment obtained earlier and kept past
  * a reset or close is refused by the JDK itself ({@link IllegalStateException}), because each pool generation
- * scopes its segments to an arena that the reset or close ends. A segment kept past its own release is not
- * detected (the block may already serve another holder); debug mode poisons released blocks with {@code 0xDE}
- * so such use shows.
+ * scopes its segments to an arena that the reset or close ends. A segment of a lease over 64 KiB kept past its
+ * release is refused the same way (its block has an arena of its own, ended by the release); one of a pooled
+ * lease kept past its release is not detected (the block may already serve another holder), and debug mode
+ * poisons released blocks with {@code 0xDE} so such use shows.
  */
 public final class Lease implements AutoCloseable {
     final MemoryPool pool;

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Native memory reused instead of allocated: blocks in size classes (powers of two from 16 B to 64 KiB), kept in
  * a per-thread cache over a shared depot, handed out as {@link Lease}s (Lisp Epsilon's memory pool, with its
  * shortfalls fixed: exhaustion is an error rather than nil, releases are checked, reuse is counted right).
- * Requests larger than 64 KiB go straight to the system.
+ * Requests larger than 64 KiB go straight to the system, each block allocated and freed on its own.
  *
  * {@snippet :
  * try (MemoryPool pool = MemoryPool.create("io")) {
@@ -48,6 +48,26 @@ import org.slf4j.LoggerFactory;
  * <p>Debug mode ({@link PoolConfig#debug()}, or {@code -Depsilon.memorypool.debug=true} for every pool) poisons
  * released blocks with {@code 0xDE} and records the stack of every acquisition, so that {@link #leakReport()} and
  * {@link #close()} can say where each unreleased lease was taken.
+ *
+ * <h2>What is checked</h2>
+ * <ul>
+ *   <li>Sizes run from 1 byte ({@link PooledArena}: 0) to {@link PoolConfig#LARGEST_REQUEST}, alignments are
+ *       powers of two up to that limit: anything else, including a size whose rounding or accounting would
+ *       overflow, is a {@link PoolSizeException} (an {@link IllegalArgumentException}) naming the pool, the value
+ *       and the limit, before anything is allocated or counted. A request over 64 KiB that the system refuses is
+ *       the same exception; a pooled block of at most 64 KiB that the system cannot give means the machine is out
+ *       of memory, and is an {@link OutOfMemoryError}, as the JDK's arenas say it.</li>
+ *   <li>Misuse of a lease or of the pool is a {@link PoolMisuseException} naming the pool and the block:
+ *       releasing twice or to another pool, using or releasing a lease after its release or after a
+ *       {@link #reset()} or {@link #close()}, acquiring from a closed pool. A refused release leaves the lease as
+ *       it was. A segment kept past a reset or close, or past the release of a lease over 64 KiB, is refused by
+ *       the JDK ({@link IllegalStateException}), since its arena has ended; a segment of a smaller lease kept past
+ *       its release is not detected (see {@link Lease}).</li>
+ *   <li>A null {@code lease}, {@code body}, {@code name} or {@code config} is a {@link NullPointerException}
+ *       naming the parameter.</li>
+ * </ul>
+ * The checks are on the slow paths, or are compares the fast paths make anyway: an acquire or release served by
+ * the thread's cache costs what it did.
  */
 public final class MemoryPool implements AutoCloseable {
     /** {@code -Depsilon.memorypool.debug=true}: debug mode for every pool. */
@@ -163,9 +183,11 @@ public final class MemoryPool implements AutoCloseable {
      * {@return the size of the block that serves a request of {@code size} bytes, or {@code size} itself when
      * such a request bypasses the pool}
      *
-     * @param size a request's size in bytes
+     * @param size a request's size in bytes, from 1 to {@link PoolConfig#LARGEST_REQUEST}
+     * @throws PoolSizeException when no pool serves {@code size}, as {@link #acquire(long)} would refuse it
      */
     public static long blockSizeFor(long size) {
+        checkRequest("MemoryPool.blockSizeFor", size, 1, 1);
         int sizeClass = SizeClasses.of(size, 1);
         return sizeClass < 0 ? size : SizeClasses.blockSize(sizeClass);
     }
@@ -175,7 +197,9 @@ public final class MemoryPool implements AutoCloseable {
     /**
      * {@return a lease of {@code size} bytes aligned to 16} (Lisp {@code pool-allocate}.)
      *
-     * @param size the number of bytes
+     * @param size the number of bytes, from 1 to {@link PoolConfig#LARGEST_REQUEST}
+     * @throws PoolSizeException   when {@code size} is out of that range, or the system refuses a block that large
+     * @throws PoolMisuseException when the pool is closed
      */
     public Lease acquire(long size) {
         return acquire(size, 16, config.zeroOnAcquire());
@@ -184,8 +208,11 @@ public final class MemoryPool implements AutoCloseable {
     /**
      * {@return a lease of {@code size} bytes aligned to {@code alignment}}
      *
-     * @param size      the number of bytes
-     * @param alignment a power of two
+     * @param size      the number of bytes, from 1 to {@link PoolConfig#LARGEST_REQUEST}
+     * @param alignment a power of two, at most {@link PoolConfig#LARGEST_REQUEST}
+     * @throws PoolSizeException   when {@code size} or {@code alignment} is out of range, or the system refuses a
+     *                             block that large
+     * @throws PoolMisuseException when the pool is closed
      */
     public Lease acquire(long size, long alignment) {
         return acquire(size, alignment, config.zeroOnAcquire());
@@ -194,7 +221,9 @@ public final class MemoryPool implements AutoCloseable {
     /**
      * {@return a lease of {@code size} zero-filled bytes aligned to 16}
      *
-     * @param size the number of bytes
+     * @param size the number of bytes, from 1 to {@link PoolConfig#LARGEST_REQUEST}
+     * @throws PoolSizeException   when {@code size} is out of that range, or the system refuses a block that large
+     * @throws PoolMisuseException when the pool is closed
      */
     public Lease acquireZeroed(long size) {
         return acquire(size, 16, true);
@@ -223,9 +252,8 @@ public final class MemoryPool implements AutoCloseable {
     }
 
     private Lease acquireSlowly(long size, long alignment, boolean zero) {
-        if (size <= 0 || alignment <= 0 || Long.bitCount(alignment) != 1) {
-            throw new IllegalArgumentException("pool '" + name + "': size must be positive and alignment a power of"
-                    + " two: size=" + size + " alignment=" + alignment);
+        if (!serves(size, alignment, 1)) {
+            throw refusal("pool '" + name + "'", size, alignment, 1);
         }
         Generation generation = current;
         if (generation == null) {
@@ -235,10 +263,21 @@ public final class MemoryPool implements AutoCloseable {
         int sizeClass = SizeClasses.of(size, alignment);
         Lease lease;
         if (sizeClass < 0) {
+            // From the C allocator rather than Arena.allocate, whose refusal is an OutOfMemoryError: a NULL from
+            // aligned_alloc is a size this system cannot serve, said as such.
+            long address = NativeBlocks.allocate(size, alignment);
+            if (address == 0) {
+                throw new PoolSizeException("pool '" + name + "' cannot serve size=" + size + " B aligned to "
+                        + alignment + ": the system refused a block that large (requests over "
+                        + PoolConfig.LARGEST_CLASS + " B are allocated on their own)");
+            }
             local.bypasses++;
             Arena own = Arena.ofShared();
-            MemorySegment memory = own.allocate(size, alignment);
-            lease = new Lease(this, memory, memory.address(), size, -1, generation.number(), own, null, trace());
+            MemorySegment memory = MemorySegment.ofAddress(address).reinterpret(size, own, NativeBlocks::free);
+            if (zero) {
+                memory.fill((byte) 0);
+            }
+            lease = new Lease(this, memory, address, size, -1, generation.number(), own, null, trace());
             unpooled.add(lease);
             reserve(size);
             unpooledBytesInUse.add(size);
@@ -291,24 +330,36 @@ public final class MemoryPool implements AutoCloseable {
      * Gives a lease's block back (Lisp {@code pool-free}); {@link Lease#close()} does the same.
      *
      * @param lease a lease of this pool, not yet released
-     * @throws PoolMisuseException when the lease belongs to another pool, was already released, or predates a
-     *                             reset or close of this pool
+     * @throws NullPointerException when {@code lease} is null
+     * @throws PoolMisuseException  when the lease belongs to another pool, was already released, or predates a
+     *                              reset or close of this pool
      */
     public void release(Lease lease) {
-        if (lease.pool != this) {
-            throw wrongPool(lease);
-        }
-        if (!lease.markReleased()) {
-            throw new PoolMisuseException("lease " + lease.describe() + " of pool '" + name + "' released twice");
+        Objects.requireNonNull(lease, "lease");
+        Generation generation = current;
+        // A refused release changes nothing: the lease is marked released only once every check has passed.
+        if (lease.pool != this || generation == null || generation.number() != lease.generation
+                || !lease.markReleased()) {
+            throw refuseRelease(lease);
         }
         ThreadCache owner = lease.owner;
-        Generation generation = current;
-        if (owner != null && !debug && owner.thread == Thread.currentThread() && generation != null
-                && generation.number() == lease.generation && owner.offer(lease.sizeClass, lease.address)) {
+        if (owner != null && !debug && owner.thread == Thread.currentThread()
+                && owner.offer(lease.sizeClass, lease.address)) {
             owner.returned[lease.sizeClass]++;
             return;
         }
         releaseSlowly(lease);
+    }
+
+    /** Why a lease cannot be released: another pool's, released already, or from before a reset or close. */
+    private PoolMisuseException refuseRelease(Lease lease) {
+        if (lease.pool != this) {
+            return wrongPool(lease);
+        }
+        if (lease.isReleased()) {
+            return new PoolMisuseException("lease " + lease.describe() + " of pool '" + name + "' released twice");
+        }
+        return stale(lease, "release");
     }
 
     private PoolMisuseException wrongPool(Lease lease) {
@@ -316,8 +367,8 @@ public final class MemoryPool implements AutoCloseable {
                 + "', not to pool '" + name + "'");
     }
 
+    /** A lease of the current generation, already marked released. */
     private void releaseSlowly(Lease lease) {
-        checkCurrent(lease, "release");
         if (debug) {
             live.remove(lease);
         }
@@ -376,10 +427,14 @@ public final class MemoryPool implements AutoCloseable {
     /**
      * Runs {@code body} with {@code size} pooled bytes, released after (Lisp {@code with-pooled-memory}).
      *
-     * @param size the number of bytes
+     * @param size the number of bytes, as {@link #acquire(long)} takes it
      * @param body what to do with them; the segment must not be used after it returns
+     * @throws NullPointerException when {@code body} is null (checked before anything is acquired)
+     * @throws PoolSizeException    as {@link #acquire(long)} does
+     * @throws PoolMisuseException  when the pool is closed
      */
     public void withPooledMemory(long size, Consumer<MemorySegment> body) {
+        Objects.requireNonNull(body, "body");
         try (Lease lease = acquire(size)) {
             body.accept(lease.segment());
         }
@@ -389,11 +444,15 @@ public final class MemoryPool implements AutoCloseable {
      * As {@link #withPooledMemory(long, Consumer)}, returning what {@code body} returns.
      *
      * @param <R>  the result's type
-     * @param size the number of bytes
+     * @param size the number of bytes, as {@link #acquire(long)} takes it
      * @param body what to do with them; the segment must not be used after it returns
      * @return what {@code body} returned
+     * @throws NullPointerException when {@code body} is null (checked before anything is acquired)
+     * @throws PoolSizeException    as {@link #acquire(long)} does
+     * @throws PoolMisuseException  when the pool is closed
      */
     public <R> R applyWithPooledMemory(long size, Function<MemorySegment, R> body) {
+        Objects.requireNonNull(body, "body");
         try (Lease lease = acquire(size)) {
             return body.apply(lease.segment());
         }
@@ -409,6 +468,8 @@ public final class MemoryPool implements AutoCloseable {
     /**
      * Every block back to free (Lisp {@code pool-reset}), whoever holds it: outstanding leases become invalid
      * ({@link Lease#segment()} and release throw), and segments taken from them are refused by the JDK.
+     *
+     * @throws PoolMisuseException when the pool is closed
      */
     public synchronized void reset() {
         Generation old = requireOpen("reset");
@@ -434,7 +495,11 @@ public final class MemoryPool implements AutoCloseable {
                 addresses.stream().mapToLong(Long::longValue).toArray(), 0, addresses.size()));
     }
 
-    /** Returns every retained free block to the system; leased blocks are untouched. */
+    /**
+     * Returns every retained free block to the system; leased blocks are untouched.
+     *
+     * @throws PoolMisuseException when the pool is closed
+     */
     public synchronized void trim() {
         requireOpen("trim");
         for (int sizeClass = 0; sizeClass < depots.length; sizeClass++) {
@@ -562,6 +627,32 @@ public final class MemoryPool implements AutoCloseable {
         return debug ? new Throwable("lease acquired") : null;
     }
 
+    /**
+     * Refuses a size below {@code smallest} or above {@link PoolConfig#LARGEST_REQUEST}, and an alignment that is
+     * not a power of two within that limit; {@code who} starts the message ({@code pool 'io'}).
+     */
+    static void checkRequest(String who, long size, long alignment, long smallest) {
+        if (!serves(size, alignment, smallest)) {
+            throw refusal(who, size, alignment, smallest);
+        }
+    }
+
+    /** Whether a size from {@code smallest} and an alignment are both within what any pool serves. */
+    static boolean serves(long size, long alignment, long smallest) {
+        return size >= smallest && size <= PoolConfig.LARGEST_REQUEST && alignment > 0
+                && alignment <= PoolConfig.LARGEST_REQUEST && (alignment & (alignment - 1)) == 0;
+    }
+
+    /** The error for a request that {@link #serves} refuses: the size first, else the alignment. */
+    static PoolSizeException refusal(String who, long size, long alignment, long smallest) {
+        if (size < smallest || size > PoolConfig.LARGEST_REQUEST) {
+            return new PoolSizeException(who + " cannot serve size=" + size + " B: sizes run from " + smallest
+                    + " B to " + PoolConfig.LARGEST_REQUEST + " B (PoolConfig.LARGEST_REQUEST)");
+        }
+        return new PoolSizeException(who + " cannot serve alignment=" + alignment + ": alignments are powers of"
+                + " two from 1 to " + PoolConfig.LARGEST_REQUEST + " (PoolConfig.LARGEST_REQUEST)");
+    }
+
     private Generation requireOpen(String action) {
         Generation generation = current;
         if (generation == null) {
@@ -574,13 +665,6 @@ public final class MemoryPool implements AutoCloseable {
     boolean isCurrent(int generation) {
         Generation live = current;
         return live != null && live.number() == generation;
-    }
-
-    /** Refuses a lease from before the last reset or close. */
-    void checkCurrent(Lease lease, String action) {
-        if (!isCurrent(lease.generation)) {
-            throw stale(lease, action);
-        }
     }
 
     /** The error for a lease that predates the last reset or close. */

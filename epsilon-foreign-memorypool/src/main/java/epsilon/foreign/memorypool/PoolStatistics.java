@@ -1,6 +1,7 @@
 package epsilon.foreign.memorypool;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A snapshot of a pool's counters (Lisp Epsilon's {@code pool-statistics}, with the reuse count right this time:
@@ -20,6 +21,24 @@ import java.util.Locale;
  */
 public record PoolStatistics(String name, long acquisitions, long hits, long misses, long bypasses, long releases,
                              long bytesInUse, long bytesReserved, long peakBytesReserved) {
+
+    /**
+     * Checks the name.
+     *
+     * @param name          the pool's name
+     * @param acquisitions  leases handed out, pooled or not
+     * @param hits          acquisitions served by a free block (reuses)
+     * @param misses        pooled acquisitions that had to get a new block from the system
+     * @param bypasses      acquisitions larger than the largest class, served by the system directly
+     * @param releases      leases given back
+     * @param bytesInUse    bytes of the blocks currently leased
+     * @param bytesReserved bytes held from the system: leased plus free
+     * @param peakBytesReserved the most bytes held from the system at once
+     * @throws NullPointerException when {@code name} is null
+     */
+    public PoolStatistics {
+        Objects.requireNonNull(name, "name");
+    }
 
     /** {@return {@code hits / acquisitions}, or 0 before the first acquisition} */
     public double reuseRatio() {

@@ -247,6 +247,38 @@ class MemoryPoolTest {
     }
 
     @Test
+    void shouldCountUnpooledLeasesAsReturnedByAReset() {
+        try (MemoryPool pool = MemoryPool.create("reset-unpooled")) {
+            pool.acquire(100_000);
+            pool.acquire(64);
+            pool.reset();
+            PoolStatistics stats = pool.statistics();
+            assertEquals(0, stats.outstanding(), stats.toString()); // the unpooled lease stayed outstanding forever
+            assertEquals(2, stats.releases(), stats.toString());
+            assertEquals(0, stats.bytesInUse(), stats.toString());
+        }
+    }
+
+    @Test
+    void shouldLeaveALeaseAsItWasWhenItsReleaseIsRefused() {
+        try (MemoryPool pool = MemoryPool.create("refused")) {
+            Lease stale = pool.acquire(32);
+            pool.reset();
+            String reset = "cannot release lease " + stale.describe() + ": pool 'refused' was reset after it was acquired";
+            assertEquals(reset, assertThrows(PoolMisuseException.class, stale::close).getMessage());
+            // the refused release did not mark it released: asked again, the answer is the same, not "twice"
+            assertEquals(reset, assertThrows(PoolMisuseException.class, stale::close).getMessage());
+            assertEquals("cannot use lease " + stale.describe() + ": pool 'refused' was reset after it was acquired",
+                    assertThrows(PoolMisuseException.class, stale::segment).getMessage());
+            try (MemoryPool other = MemoryPool.create("other")) {
+                Lease lease = pool.acquire(32);
+                assertThrows(PoolMisuseException.class, () -> other.release(lease));
+                lease.close(); // still releasable where it belongs
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseEverythingAfterClose() {
         MemoryPool pool = MemoryPool.create("closed");
         Lease lease = pool.acquire(16);
@@ -260,14 +292,173 @@ class MemoryPoolTest {
         assertThrows(PoolMisuseException.class, lease::segment);
     }
 
+    private static final String SIZES = " B to 281474976710656 B (PoolConfig.LARGEST_REQUEST)";
+    private static final String ALIGNMENTS = ": alignments are powers of two from 1 to 281474976710656"
+            + " (PoolConfig.LARGEST_REQUEST)";
+
     @Test
     void shouldRejectInvalidRequests() {
         try (MemoryPool pool = MemoryPool.create("invalid")) {
-            assertEquals("pool 'invalid': size must be positive and alignment a power of two: size=0 alignment=16",
-                    assertThrows(IllegalArgumentException.class, () -> pool.acquire(0)).getMessage());
-            assertThrows(IllegalArgumentException.class, () -> pool.acquire(8, 3));
+            assertEquals("pool 'invalid' cannot serve size=0 B: sizes run from 1" + SIZES,
+                    assertThrows(PoolSizeException.class, () -> pool.acquire(0)).getMessage());
+            assertEquals("pool 'invalid' cannot serve alignment=3" + ALIGNMENTS,
+                    assertThrows(PoolSizeException.class, () -> pool.acquire(8, 3)).getMessage());
         }
-        assertThrows(IllegalArgumentException.class, () -> PoolConfig.defaults().withMaxRetainedBytes(-1));
+        assertEquals("pool limits must not be negative: maxRetainedBytes=-1 maxRetainedPerClass=1024"
+                        + " threadCacheBlocks=32",
+                assertThrows(IllegalArgumentException.class, () -> PoolConfig.defaults().withMaxRetainedBytes(-1))
+                        .getMessage());
+        // each thread holds an array of this many addresses per class: Integer.MAX_VALUE was an OutOfMemoryError
+        assertEquals("threadCacheBlocks=2147483647 is over the largest thread cache, 4096 blocks per size class"
+                        + " (PoolConfig.LARGEST_THREAD_CACHE)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> PoolConfig.defaults().withThreadCacheBlocks(Integer.MAX_VALUE)).getMessage());
+    }
+
+    @Test
+    void shouldRefuseSizesThePoolCannotServeWithItsOwnException() {
+        try (MemoryPool pool = MemoryPool.create("huge")) {
+            assertEquals("pool 'huge' cannot serve size=-1 B: sizes run from 1" + SIZES,
+                    assertThrows(PoolSizeException.class, () -> pool.acquire(-1)).getMessage());
+            assertEquals("pool 'huge' cannot serve size=-9223372036854775808 B: sizes run from 1" + SIZES,
+                    assertThrows(PoolSizeException.class, () -> pool.acquire(Long.MIN_VALUE)).getMessage());
+            // past the limit: refused before any rounding (Long.MAX_VALUE + 15 overflowed in the JDK's arena)
+            assertEquals("pool 'huge' cannot serve size=1125899906842624 B: sizes run from 1" + SIZES,
+                    assertThrows(PoolSizeException.class, () -> pool.acquire(1L << 50)).getMessage());
+            assertEquals("pool 'huge' cannot serve size=9223372036854775807 B: sizes run from 1" + SIZES,
+                    assertThrows(PoolSizeException.class, () -> pool.acquire(Long.MAX_VALUE)).getMessage());
+            assertEquals("pool 'huge' cannot serve size=281474976710657 B: sizes run from 1" + SIZES,
+                    assertThrows(PoolSizeException.class,
+                            () -> pool.acquireZeroed(PoolConfig.LARGEST_REQUEST + 1)).getMessage());
+            // within the limit, but no system has 256 TiB to give: the same exception, not an OutOfMemoryError
+            assertEquals("pool 'huge' cannot serve size=281474976710656 B aligned to 16: the system refused a block"
+                            + " that large (requests over 65536 B are allocated on their own)",
+                    assertThrows(PoolSizeException.class, () -> pool.acquire(PoolConfig.LARGEST_REQUEST))
+                            .getMessage());
+            assertEquals("pool 'huge' cannot serve size=64 B aligned to 140737488355328: the system refused a"
+                            + " block that large (requests over 65536 B are allocated on their own)",
+                    assertThrows(PoolSizeException.class, () -> pool.acquire(64, 1L << 47)).getMessage());
+            for (long alignment : new long[] {0, -16, 3, 24, Long.MIN_VALUE, 1L << 49, Long.MAX_VALUE}) {
+                assertEquals("pool 'huge' cannot serve alignment=" + alignment + ALIGNMENTS,
+                        assertThrows(PoolSizeException.class, () -> pool.acquire(64, alignment)).getMessage());
+            }
+            assertEquals("pool 'huge' cannot serve size=-1 B: sizes run from 1" + SIZES,
+                    assertThrows(PoolSizeException.class, () -> pool.withPooledMemory(-1, segment -> { }))
+                            .getMessage());
+            assertEquals("pool 'huge' cannot serve size=0 B: sizes run from 1" + SIZES,
+                    assertThrows(PoolSizeException.class, () -> pool.applyWithPooledMemory(0, segment -> 1))
+                            .getMessage());
+            PoolStatistics stats = pool.statistics(); // nothing was leased, reserved or counted
+            assertEquals(0, stats.acquisitions());
+            assertEquals(0, stats.bytesReserved());
+            assertEquals(0, stats.peakBytesReserved());
+            try (Lease after = pool.acquire(100_000)) { // and the pool still serves
+                assertEquals(100_000, after.segment().byteSize());
+            }
+        }
+        assertEquals("MemoryPool.blockSizeFor cannot serve size=-5 B: sizes run from 1" + SIZES,
+                assertThrows(PoolSizeException.class, () -> MemoryPool.blockSizeFor(-5)).getMessage());
+        assertEquals("MemoryPool.blockSizeFor cannot serve size=9223372036854775807 B: sizes run from 1" + SIZES,
+                assertThrows(PoolSizeException.class, () -> MemoryPool.blockSizeFor(Long.MAX_VALUE)).getMessage());
+        assertEquals(PoolConfig.LARGEST_REQUEST, MemoryPool.blockSizeFor(PoolConfig.LARGEST_REQUEST));
+        // the SegmentAllocator contract: a negative size or a bad alignment is an IllegalArgumentException
+        assertTrue(IllegalArgumentException.class.isAssignableFrom(PoolSizeException.class));
+    }
+
+    @Test
+    void shouldRefuseNegativeSizesAlignmentsAndCountsInAPooledArena() {
+        try (MemoryPool pool = MemoryPool.create("arena"); PooledArena arena = pool.newArena()) {
+            String refused = "pooled arena of pool 'arena' cannot serve ";
+            // allocate(-5) was a 1-byte segment
+            assertEquals(refused + "size=-5 B: sizes run from 0" + SIZES,
+                    assertThrows(PoolSizeException.class, () -> arena.allocate(-5)).getMessage());
+            assertEquals(refused + "size=-1 B: sizes run from 0" + SIZES,
+                    assertThrows(PoolSizeException.class, () -> arena.allocate(-1, 8)).getMessage());
+            assertEquals(refused + "size=9223372036854775807 B: sizes run from 0" + SIZES,
+                    assertThrows(PoolSizeException.class, () -> arena.allocate(Long.MAX_VALUE)).getMessage());
+            assertEquals(refused + "alignment=-8" + ALIGNMENTS,
+                    assertThrows(PoolSizeException.class, () -> arena.allocate(8, -8)).getMessage());
+            assertEquals(refused + "alignment=0" + ALIGNMENTS,
+                    assertThrows(PoolSizeException.class, () -> arena.allocate(8, 0)).getMessage());
+            assertEquals(refused + "alignment=12" + ALIGNMENTS,
+                    assertThrows(PoolSizeException.class, () -> arena.allocate(8, 12)).getMessage());
+            assertEquals(refused + "count=-1 elements of 4 B: the count is negative",
+                    assertThrows(PoolSizeException.class, () -> arena.allocate(ValueLayout.JAVA_INT, -1))
+                            .getMessage());
+            // 8 * (2^62) overflows a long: the JDK's sequence layout said so with a bare IllegalArgumentException
+            assertEquals(refused + "count=4611686018427387904 elements of 8 B: together over 281474976710656 B"
+                            + " (PoolConfig.LARGEST_REQUEST)",
+                    assertThrows(PoolSizeException.class, () -> arena.allocate(ValueLayout.JAVA_LONG, 1L << 62))
+                            .getMessage());
+            assertEquals(refused + "count=2 elements of 4 B aligned to 8: an element's size must be a multiple of"
+                            + " its alignment",
+                    assertThrows(PoolSizeException.class,
+                            () -> arena.allocate(ValueLayout.JAVA_INT.withByteAlignment(8), 2)).getMessage());
+            assertEquals("elementLayout", assertThrows(NullPointerException.class,
+                    () -> arena.allocate((java.lang.foreign.MemoryLayout) null, 1)).getMessage());
+            assertEquals(0, pool.statistics().acquisitions()); // nothing leased by a refusal
+            MemorySegment empty = arena.allocate(0);
+            assertEquals(0, empty.byteSize());
+            MemorySegment none = arena.allocate(ValueLayout.JAVA_LONG, 0);
+            assertEquals(0, none.byteSize());
+            assertEquals(24, arena.allocate(ValueLayout.JAVA_LONG, 3).byteSize());
+        }
+    }
+
+    @Test
+    void shouldReleaseWhatItCanWhenAnArenaOutlivesAReset() {
+        try (MemoryPool pool = MemoryPool.create("arena-reset")) {
+            PooledArena arena = pool.newArena();
+            arena.allocate(32);
+            pool.reset(); // took the first segment back
+            arena.allocate(64);
+            arena.close(); // releases the second, skips the first: it used to throw and leak the second
+            assertEquals(0, pool.statistics().bytesInUse());
+            assertEquals("pooled arena of pool 'arena-reset' is closed",
+                    assertThrows(PoolMisuseException.class, () -> arena.allocate(8)).getMessage());
+            PooledArena orphan = pool.newArena();
+            orphan.allocate(16);
+            pool.close();
+            orphan.close(); // the pool took everything back already
+            assertEquals("pool 'arena-reset' is closed: cannot acquire 8 B",
+                    assertThrows(PoolMisuseException.class, () -> pool.newArena().allocate(8)).getMessage());
+        }
+    }
+
+    @Test
+    void shouldNameTheNullParameter() {
+        assertEquals("name", assertThrows(NullPointerException.class, () -> MemoryPool.create(null)).getMessage());
+        assertEquals("config", assertThrows(NullPointerException.class, () -> MemoryPool.create("x", null))
+                .getMessage());
+        try (MemoryPool pool = MemoryPool.create("nulls")) {
+            assertEquals("lease", assertThrows(NullPointerException.class, () -> pool.release(null)).getMessage());
+            assertEquals("body", assertThrows(NullPointerException.class, () -> pool.withPooledMemory(16, null))
+                    .getMessage());
+            assertEquals("body", assertThrows(NullPointerException.class, () -> pool.applyWithPooledMemory(16, null))
+                    .getMessage());
+            try (PooledArena arena = pool.newArena()) {
+                assertEquals("layout", assertThrows(NullPointerException.class,
+                        () -> arena.allocate((java.lang.foreign.MemoryLayout) null)).getMessage());
+            }
+            assertEquals(0, pool.statistics().acquisitions()); // refused before acquiring anything
+        }
+        assertEquals("name", assertThrows(NullPointerException.class,
+                () -> new PoolStatistics(null, 0, 0, 0, 0, 0, 0, 0, 0)).getMessage());
+    }
+
+    @Test
+    void shouldZeroUnpooledBlocksOnlyWhenAsked() {
+        try (MemoryPool pool = MemoryPool.create("unpooled-zero")) {
+            try (Lease zeroed = pool.acquireZeroed(200_000)) {
+                MemorySegment segment = zeroed.segment();
+                assertEquals(-1, segment.mismatch(MemorySegment.ofArray(new byte[200_000])));
+                segment.fill((byte) 5); // dirty it for a later block from the same place, if the system reuses it
+            }
+            try (Lease aligned = pool.acquire(70_000, 1 << 20)) {
+                assertEquals(0, aligned.segment().address() % (1 << 20));
+                aligned.segment().set(ValueLayout.JAVA_BYTE, 69_999, (byte) 1);
+            }
+        }
     }
 
     @Test

@@ -34,6 +34,11 @@ public final class NativeBlocks {
         }
     }
 
+    /** Frees the block at {@code block}'s address: the cleanup of an unpooled lease's arena. */
+    public static void free(MemorySegment block) {
+        free(block.address());
+    }
+
     public static void free(long address) {
         try {
             FREE.invokeExact(MemorySegment.ofAddress(address));

@@ -71,8 +71,13 @@ public final class ThreadCache {
         return bytes;
     }
 
-    /** After a reset: every lease of the old generation counts as returned. */
+    /**
+     * After a reset: every lease of the old generation counts as returned, unpooled ones too. Each cache's counts
+     * are overwritten, not added to, so a lease released on another thread than its own is not counted twice:
+     * summed over the caches, releases equal acquisitions again.
+     */
     public void settle() {
         System.arraycopy(taken, 0, returned, 0, SizeClasses.COUNT);
+        bypassReleases = bypasses;
     }
 }
