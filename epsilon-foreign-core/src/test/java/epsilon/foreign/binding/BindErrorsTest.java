@@ -257,7 +257,7 @@ class BindErrorsTest {
 
     @Test
     void shouldRejectAnArrayDeclaredWithAnotherElementSize() {
-        bindFails(ArgumentTypeError.class, WrongElementSize.class, "is a int[] but is declared @NativeType(\"long *\")",
+        bindFails(ArgumentTypeError.class, WrongElementSize.class, "is an int[] but is declared @NativeType(\"long *\")",
                 "pointer to elements of 4 bytes");
     }
 

@@ -282,8 +282,8 @@ class MarshalTest {
         assertEquals(0, (int) MEMCMP.invokeExact(bytes, same, 3L));
         MemorySegment doubles = (MemorySegment) in(new Object[] {1.5, 2}, CType.pointerTo(CType.DOUBLE));
         assertArrayEquals(new double[] {1.5, 2.0}, doubles.toArray(ValueLayout.JAVA_DOUBLE));
-        fails(ArgumentTypeError.class, "expected C type int * (a MemorySegment, null, a int[] or an Object[] of int values"
-                + " to copy) but got long[] of length 2", () -> in(new long[] {1, 2}, CType.pointerTo(CType.INT)));
+        fails(ArgumentTypeError.class, "expected C type int * (a MemorySegment, null, an int[] or an Object[] of int values"
+                + " to copy, or a ByReference) but got long[] of length 2", () -> in(new long[] {1, 2}, CType.pointerTo(CType.INT)));
     }
 
     @Test
@@ -302,7 +302,7 @@ class MarshalTest {
         assertArrayEquals(new int[] {1, 2, 3, 4}, (int[]) Marshal.fromForeign(copy, four));
         fails(ConversionError.class, "argument 0 of f: int[4] needs exactly 4 elements but the array has 3",
                 () -> in(new int[] {1, 2, 3}, four));
-        fails(ArgumentTypeError.class, "expected C type int[4] (a int[] or an Object[] of 4 int values)",
+        fails(ArgumentTypeError.class, "expected C type int[4] (an int[] or an Object[] of 4 int values)",
                 () -> in(new double[4], four));
         fails(ConversionError.class, "the segment has 8 bytes but int[4] needs 16", () -> in(arena.allocate(8), four));
     }

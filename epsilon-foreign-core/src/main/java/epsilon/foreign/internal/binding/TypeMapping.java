@@ -314,7 +314,8 @@ final class TypeMapping {
             default -> false;
         };
         if (!fits) {
-            throw argumentError(index, label + " is a " + javaType.getSimpleName() + " but is declared @NativeType(\""
+            throw argumentError(index, label + " is " + ("aeiou".indexOf(javaType.getSimpleName().charAt(0)) >= 0
+                    ? "an " : "a ") + javaType.getSimpleName() + " but is declared @NativeType(\""
                     + nativeType + "\"); an array is passed as a pointer to elements of " + elementSize
                     + (elementSize == 1 ? " byte" : " bytes"));
         }

@@ -179,7 +179,7 @@ public final class MemoryAccess {
                 && ToForeign.isPrimitiveElement(element) && component == element.carrier();
         if (!primitiveMatch && !(value instanceof Object[])) {
             throw Failures.wrongType(value, type, (type.isText() ? "a String, a byte[], " : "")
-                    + (ToForeign.isPrimitiveElement(element) ? "a " + element.carrier().getName() + "[] or " : "")
+                    + (ToForeign.isPrimitiveElement(element) ? ToForeign.article(element.carrier().getName()) + "[] or " : "")
                     + "an Object[] of " + type.count() + " " + element.name() + " values", fn, index);
         }
         int length = Array.getLength(value);

@@ -264,7 +264,7 @@ public final class ToForeign {
                 ? "a MemorySegment, null, or a primitive array to copy"
                 : target instanceof StringType
                         ? "a MemorySegment, null, or a String[] to copy as a NULL-terminated array"
-                        : "a MemorySegment, null, " + (isPrimitiveElement(target) ? "a " + target.carrier().getName()
+                        : "a MemorySegment, null, " + (isPrimitiveElement(target) ? article(target.carrier().getName())
                                 + "[] or " : "") + "an Object[] of " + target.name() + " values to copy, or a"
                                 + " ByReference";
         throw Failures.wrongType(value, type, accepted, fn, index);
@@ -282,6 +282,11 @@ public final class ToForeign {
         MemorySegment memory = allocator.allocate(type.layout());
         MemoryAccess.writeArray(memory, 0, type, value, allocator, fn, index);
         return memory;
+    }
+
+    /** "an int", "a long": the word with its indefinite article. */
+    static String article(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 
     /** Whether values of {@code type} have a size, so that memory can be made for one. */
