@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.ConversionError;
 import epsilon.foreign.marshalling.FreedMemoryError;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -37,7 +38,7 @@ class ForeignMemoryTest {
 
     @Test
     void shouldRejectInitialContentsLongerThanTheAllocation() {
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+        ConversionError e = assertThrows(ConversionError.class,
                 () -> Foreign.foreignAlloc(CType.INT, 2, List.of(1, 2, 3)));
         assertEquals("initial contents have 3 elements but only 2 were allocated", e.getMessage());
     }

@@ -95,8 +95,8 @@ public final class Allocations {
 
     private static void checkLength(int length, long count) {
         if (length > count) {
-            throw new IndexOutOfBoundsException("initial contents have " + length + " elements but only " + count
-                    + " were allocated");
+            throw new ConversionError("initial contents have " + length + " elements but only " + count
+                    + (count == 1 ? " was" : " were") + " allocated", null, null);
         }
     }
 
