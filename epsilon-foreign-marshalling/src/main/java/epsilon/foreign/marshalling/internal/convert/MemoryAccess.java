@@ -143,13 +143,21 @@ public final class MemoryAccess {
     public static void write(MemorySegment segment, long offset, CType type, Object value, SegmentAllocator allocator,
                              String fn, int index) {
         switch (type.kind()) {
+            case VOID -> throw new ConversionError(Failures.where(fn, index) + ": void has no value to write (offset "
+                    + offset + ")", Failures.functionOf(fn, index), null);
             case ARRAY -> writeArray(segment, offset, (ArrayType) type, value, allocator, fn, index);
             case STRUCT, OPAQUE -> {
                 MemorySegment source = (MemorySegment) ToForeign.convert(value, type, allocator, fn, index);
                 MemorySegment.copy(source, 0, segment, offset, type.byteSize());
             }
-            case POINTER, STRING, FUNCTION_POINTER -> writeCarrier(segment, offset, ValueLayout.ADDRESS,
-                    ToForeign.convert(value, type, allocator, fn, index));
+            case POINTER, STRING, FUNCTION_POINTER -> {
+                Object pointer = ToForeign.convert(value, type, allocator, fn, index);
+                if (pointer instanceof MemorySegment heap && !heap.isNative()) {
+                    throw Failures.wrongType(value, type, "a native segment: a heap segment (over a Java array) has no"
+                            + " address that stays valid in memory C reads", fn, index);
+                }
+                writeCarrier(segment, offset, ValueLayout.ADDRESS, pointer);
+            }
             default -> writeCarrier(segment, offset, (ValueLayout) type.layout(),
                     ToForeign.convert(value, type, allocator, fn, index));
         }
