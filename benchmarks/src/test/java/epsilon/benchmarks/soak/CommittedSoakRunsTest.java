@@ -32,7 +32,7 @@ class CommittedSoakRunsTest {
                 Path text = RUNS.resolve(name.replace(SoakFiles.JSON_SUFFIX, SoakFiles.TEXT_SUFFIX));
                 assertTrue(Files.isRegularFile(text), name + " has no " + text.getFileName());
                 assertEquals(SoakReport.render(SoakFiles.read(file)), Files.readString(text),
-                        text + " is not the report of " + name + ": regenerate it, never edit it");
+                        text + " is not the report of " + name + ": rewrite it with SoakFiles (RELIABILITY.md), never by hand");
             } else {
                 assertTrue(name.endsWith(SoakFiles.TEXT_SUFFIX) && files.contains(RUNS.resolve(
                         name.replace(SoakFiles.TEXT_SUFFIX, SoakFiles.JSON_SUFFIX))), name + " is not half of a run");
