@@ -124,7 +124,7 @@ public final class RecordRun {
     }
 
     /** The processor, the cores this JVM may use, the operating system, and whether it is a virtual machine. */
-    static String machine() throws IOException {
+    public static String machine() throws IOException {
         String processor = "unknown processor";
         boolean virtual = false;
         Path cpuinfo = Path.of("/proc/cpuinfo");
