@@ -1,6 +1,7 @@
 package epsilon.foreign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -160,5 +161,19 @@ class StructCallTest {
             assertEquals(70, after.get("tm_year"));
             assertEquals(defined, after.type());
         }
+    }
+
+    @Test
+    void shouldKeepAStructReturnedByValueOnTheJavaHeapAndStillPassIt() {
+        StructView quotient = (StructView) Foreign.call("div", 17, 5);
+        assertFalse(quotient.segment().isNative()); // freed with the view, no native memory waiting for a cleaner
+        // by value: inet_makeaddr returns a struct in_addr, which inet_ntoa takes
+        StructView address = (StructView) Foreign.sharedCall("inet_makeaddr", "c", IN_ADDR,
+                List.of(CType.UINT32, CType.UINT32), 127L, 1L);
+        assertEquals("127.0.0.1", Foreign.sharedCall("inet_ntoa", "c", CType.STRING, List.of(IN_ADDR), address));
+        // by pointer: C gets a native copy, and what it writes comes back into the view
+        Foreign.call("memset", quotient, 0, 8L);
+        assertEquals(0, quotient.get("quot"));
+        assertEquals(0, quotient.get("rem"));
     }
 }

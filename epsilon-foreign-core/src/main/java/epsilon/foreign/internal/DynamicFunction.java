@@ -17,13 +17,13 @@ import epsilon.foreign.marshalling.ForeignError;
 import epsilon.foreign.marshalling.FreedMemoryError;
 import epsilon.foreign.marshalling.Marshal;
 import epsilon.foreign.marshalling.internal.convert.Adapters;
+import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
 import epsilon.foreign.marshalling.internal.convert.OutParameters;
 import epsilon.foreign.marshalling.StringType;
 import epsilon.foreign.marshalling.StructType;
 import epsilon.foreign.struct.StructView;
 import epsilon.foreign.trampoline.BoundTrampoline;
 import epsilon.foreign.trampoline.Trampolines;
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
@@ -276,7 +276,7 @@ public final class DynamicFunction implements ForeignFunction {
                 Object value = args[i];
                 if (!isExact(value, i)) {
                     carriers[i] = convert(value, parameterTypes[i], frame, i);
-                    arrays |= OutParameters.isCopiedBack(value);
+                    arrays |= OutParameters.isCopiedBack(value) || value instanceof StructView;
                 }
             }
             Object suspended = mayCallBack ? CallbackFailures.suspendPending() : null;
@@ -326,7 +326,7 @@ public final class DynamicFunction implements ForeignFunction {
                 Object value = switch (args[i]) {
                     case ForeignMemory memory -> memory.segment();
                     case Callback callback -> CallbackArguments.pointer(callback, CType.POINTER, name, i);
-                    case StructView view -> view.segment();
+                    case StructView view -> StructArguments.pointerTo(view, CType.POINTER, frame, name, i);
                     case null, default -> args[i];
                 };
                 variadicTypes[i - fixed] = Marshal.variadicType(value, name, i);
@@ -376,6 +376,7 @@ public final class DynamicFunction implements ForeignFunction {
             if (carrier != args[i]) {
                 CType type = i < parameterTypes.length ? parameterTypes[i] : variadicTypes[i - parameterTypes.length];
                 OutParameters.copyBack(args[i], carrier, type, name, i);
+                StructArguments.copyBackIfHeap(args[i], carrier);
             }
         }
     }
@@ -391,7 +392,7 @@ public final class DynamicFunction implements ForeignFunction {
             return StructArguments.toSegment(value, type, frame, name, index);
         }
         if (value instanceof StructView view) {
-            return StructArguments.pointerTo(view, type, name, index);
+            return StructArguments.pointerTo(view, type, frame, name, index);
         }
         if (heapAccess) {
             MemorySegment heap = JavaArrays.heapSegment(value);
@@ -438,7 +439,7 @@ public final class DynamicFunction implements ForeignFunction {
         }
         if (Prototypes.returnsStruct(signature)) {
             MemorySegment inFrame = (MemorySegment) raw;
-            MemorySegment copy = Arena.ofAuto().allocate(signature.returnType().layout()).copyFrom(inFrame);
+            MemorySegment copy = MemoryAccess.detachedCopy(inFrame, signature.returnType().layout());
             return StructArguments.view(signature.returnType(), copy);
         }
         if (pointedStruct != null) {

@@ -64,7 +64,8 @@ public final class StructArguments {
      * A view passed for a pointer parameter: its memory, when the pointer is to its struct (same name and layout)
      * or to {@code void}.
      */
-    public static MemorySegment pointerTo(StructView view, CType type, String function, int index) {
+    public static MemorySegment pointerTo(StructView view, CType type, SegmentAllocator frame, String function,
+                                          int index) {
         CType target = type instanceof PointerType pointer ? pointer.target() : null;
         boolean fits = target != null && (target.isVoid() || target instanceof StructType struct
                 && (!struct.isComplete() ? struct.name().equals(view.type().name()) : struct.equals(view.type())
@@ -74,7 +75,25 @@ public final class StructArguments {
                     + " passed for " + type.name() + "; a view passes for a pointer to its own struct or void *",
                     function, index);
         }
-        return view.segment();
+        MemorySegment memory = view.segment();
+        if (memory.isNative()) {
+            return memory;
+        }
+        // A view over the Java heap (a struct C returned by value) has no address C can keep: C gets a copy in the
+        // call's frame, which the caller copies back (copyBackIfHeap) once C has run.
+        if (frame == null) {
+            throw new ArgumentTypeError("argument " + index + " of " + function + ": a view over Java heap memory"
+                    + " cannot pass for " + type.name() + " here; copy it into native memory", function, index);
+        }
+        return frame.allocate(view.type().layout()).copyFrom(memory);
+    }
+
+    /** After the call: what C wrote into the copy of a heap view, back into the view. */
+    public static void copyBackIfHeap(Object value, Object carrier) {
+        if (value instanceof StructView view && !view.segment().isNative() && carrier instanceof MemorySegment copy
+                && copy != view.segment()) {
+            view.segment().copyFrom(copy);
+        }
     }
 
     /** The struct a pointer result points to, when C's result should come back as a view of it; else null. */

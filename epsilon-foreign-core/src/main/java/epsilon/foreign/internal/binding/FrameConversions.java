@@ -89,7 +89,13 @@ final class FrameConversions {
     static MemorySegment converted(SegmentAllocator frame, Object value, CType type, String symbol, int index) {
         Object carrier = switch (value) {
             case Callback callback -> CallbackArguments.pointer(callback, type, symbol, index);
-            case StructView view -> StructArguments.pointerTo(view, type, symbol, index);
+            case StructView view -> {
+                MemorySegment memory = StructArguments.pointerTo(view, type, frame, symbol, index);
+                if (memory != view.segment()) {
+                    ((CopyBackFrame) frame).copyBackLater(memory, view.segment());
+                }
+                yield memory;
+            }
             case null, default -> Marshal.toForeign(value, type, frame, symbol, index);
         };
         MemorySegment pointer = (MemorySegment) carrier;

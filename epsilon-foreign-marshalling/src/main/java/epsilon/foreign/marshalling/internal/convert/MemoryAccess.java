@@ -257,6 +257,27 @@ public final class MemoryAccess {
         return address.reinterpret(byteSize);
     }
 
+    /**
+     * A copy of a struct's bytes that outlives the memory it was read from (a call's frame): on the Java heap, in a
+     * {@code long[]} so that fields up to 8-byte alignment read as in native memory, and freed with its last
+     * reference like any Java object. An automatic arena would hold native memory until the cleaner runs, which
+     * under a stream of calls is late enough to grow the process by tens of megabytes. Over-aligned layouts (16
+     * bytes) keep native memory.
+     */
+    public static MemorySegment detachedCopy(MemorySegment source, MemoryLayout layout) {
+        if (layout.byteAlignment() > Long.BYTES) {
+            return java.lang.foreign.Arena.ofAuto().allocate(layout).copyFrom(source);
+        }
+        long size = layout.byteSize();
+        if (size > (long) Integer.MAX_VALUE * Long.BYTES) {
+            throw new ConversionError("a struct of " + size + " bytes is too large to copy to the Java heap", null,
+                    null);
+        }
+        MemorySegment copy = MemorySegment.ofArray(new long[(int) ((size + Long.BYTES - 1) / Long.BYTES)])
+                .asSlice(0, size);
+        return copy.copyFrom(source.asSlice(0, size));
+    }
+
     /** The layout a value of {@code type} has where it is stored (pointers as plain addresses). */
     public static MemoryLayout storageLayout(CType type) {
         return LayoutEngine.storageLayout(type);

@@ -5,7 +5,6 @@ import epsilon.foreign.marshalling.ByReference;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.ConversionError;
 import epsilon.foreign.marshalling.PointerType;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
@@ -152,7 +151,7 @@ public final class OutParameters {
     private static Object detached(Object value, CType target) {
         if (value instanceof MemorySegment segment && !CParameterKinds.isAddress(target)) {
             MemoryLayout layout = MemoryAccess.storageLayout(target);
-            return Arena.ofAuto().allocate(layout).copyFrom(segment);
+            return MemoryAccess.detachedCopy(segment, layout);
         }
         return value;
     }
