@@ -27,6 +27,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface CFunction {
 
-    /** The symbol, exactly as the library exports it ({@code "strlen"}, {@code "_wopen"}). */
+    /** {@return the symbol, exactly as the library exports it ({@code "strlen"}, {@code "_wopen"})} */
     String value();
 }

@@ -39,8 +39,16 @@ public sealed interface CallOption permits CallOption.Critical, CallOption.Captu
     /**
      * Capture {@code errno} right after the call ({@link Linker.Option#captureCallState(String...)}), before the
      * JVM itself can change it, and act on it as {@code policy} says.
+     *
+     * @param policy throw on C's failure value, or return the value with {@code errno}
      */
     record CaptureErrno(ErrnoPolicy policy) implements CallOption {
+        /**
+         * Checks the policy is given.
+         *
+         * @param policy throw on C's failure value, or return the value with {@code errno}
+         * @throws NullPointerException when {@code policy} is null
+         */
         public CaptureErrno {
             java.util.Objects.requireNonNull(policy, "policy");
         }
@@ -51,8 +59,17 @@ public sealed interface CallOption permits CallOption.Critical, CallOption.Captu
      * {@code strdup}): the call decodes it to a {@code String} and then frees it with {@code function}, a
      * {@code void f(void *)} of the same library (or of the C library, for {@code free}). Refused, when the
      * function is made, for a function that does not return a {@code char *}.
+     *
+     * @param function the C name of the freeing function, such as {@code "sqlite3_free"} or {@code "free"}
      */
     record FreeResult(String function) implements CallOption {
+        /**
+         * Checks the name is given; whether a library has it is checked when the function is made.
+         *
+         * @param function the C name of the freeing function
+         * @throws NullPointerException     when {@code function} is null
+         * @throws IllegalArgumentException when it is blank
+         */
         public FreeResult {
             java.util.Objects.requireNonNull(function, "function");
             if (function.isBlank()) {
@@ -61,22 +78,43 @@ public sealed interface CallOption permits CallOption.Critical, CallOption.Captu
         }
     }
 
-    /** A critical call without heap access. */
+    /**
+     * A critical call without heap access.
+     *
+     * @return {@code new Critical(false)}: Java arrays are still copied in and out
+     */
     static CallOption critical() {
         return new Critical(false);
     }
 
-    /** A critical call that passes Java arrays zero-copy. */
+    /**
+     * A critical call that passes Java arrays zero-copy.
+     *
+     * @return {@code new Critical(true)}: C reads and writes the Java arrays themselves
+     */
     static CallOption zeroCopyArrays() {
         return new Critical(true);
     }
 
-    /** Capture {@code errno} with the given policy. */
+    /**
+     * Capture {@code errno} with the given policy.
+     *
+     * @param policy what to do with the captured value
+     * @return {@code new CaptureErrno(policy)}; with {@link ErrnoPolicy#THROW}, making a function whose return type
+     *         has no failure value (-1 or {@code NULL}) is refused with a {@code ForeignError}
+     */
     static CallOption errno(ErrnoPolicy policy) {
         return new CaptureErrno(policy);
     }
 
-    /** Decode the {@code char *} result, then free it with {@code function}: see {@link FreeResult}. */
+    /**
+     * Decode the {@code char *} result, then free it with {@code function}: see {@link FreeResult}.
+     *
+     * @param function the C name of the freeing function, looked up in the called function's library, then in the C
+     *                 library
+     * @return {@code new FreeResult(function)}
+     * @throws IllegalArgumentException when {@code function} is blank
+     */
     static CallOption freedWith(String function) {
         return new FreeResult(function);
     }

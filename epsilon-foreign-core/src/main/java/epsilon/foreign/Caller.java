@@ -26,12 +26,22 @@ public final class Caller {
         this.options = List.copyOf(options);
     }
 
-    /** The options every call of this caller uses. */
+    /** {@return the options every call of this caller uses, in the order given; unmodifiable} */
     public List<CallOption> options() {
         return options;
     }
 
-    /** {@link Foreign#sharedCall(String, String, CType, List, Object...)} with this caller's options. */
+    /**
+     * {@link Foreign#sharedCall(String, String, CType, List, Object...)} with this caller's options.
+     *
+     * @param function      the C symbol
+     * @param library       the library, named as {@link Foreign#libOpen(String)} takes it
+     * @param returnType    the C return type, {@link CType#VOID} for none
+     * @param argumentTypes the C parameter types, in order: the fixed parameters of a non-variadic function
+     * @param arguments     one Java value per parameter
+     * @return the result as the return type's Java type ({@code null} for void), or an {@link ErrnoResult} with
+     *         {@link ErrnoPolicy#RETURN}
+     */
     public Object sharedCall(String function, String library, CType returnType, List<CType> argumentTypes,
                              Object... arguments) {
         return FunctionCache.global().typed(requireNonNull(function, "function"), requireNonNull(library, "library"),
@@ -39,7 +49,17 @@ public final class Caller {
                 options).invoke(arguments);
     }
 
-    /** {@link Foreign#sharedCall(String, String, String, String[], Object...)} with this caller's options. */
+    /**
+     * {@link Foreign#sharedCall(String, String, String, String[], Object...)} with this caller's options.
+     *
+     * @param function      the C symbol
+     * @param library       the library, named as {@link Foreign#libOpen(String)} takes it
+     * @param returnType    the return type's spelling, such as {@code "unsigned-long"} or {@code "void"}
+     * @param argumentTypes the parameter types' spellings, in order
+     * @param arguments     one Java value per parameter
+     * @return the result as the return type's Java type ({@code null} for void), or an {@link ErrnoResult} with
+     *         {@link ErrnoPolicy#RETURN}
+     */
     public Object sharedCall(String function, String library, String returnType, String[] argumentTypes,
                              Object... arguments) {
         return FunctionCache.global().spelled(requireNonNull(function, "function"), requireNonNull(library, "library"),
@@ -47,30 +67,65 @@ public final class Caller {
                 options).invoke(arguments);
     }
 
-    /** {@link Foreign#sharedCall(String, String, Object...)} with this caller's options. */
+    /**
+     * {@link Foreign#sharedCall(String, String, Object...)} with this caller's options.
+     *
+     * @param prototype C declaration of the function, such as {@code "int open(const char *path, int flags, ...)"}
+     * @param library   the library, named as {@link Foreign#libOpen(String)} takes it
+     * @param arguments one Java value per parameter, then any variadic ones
+     * @return the result as the return type's Java type ({@code null} for void), or an {@link ErrnoResult} with
+     *         {@link ErrnoPolicy#RETURN}
+     */
     public Object sharedCall(String prototype, String library, Object... arguments) {
         return FunctionCache.global().prototype(requireNonNull(prototype, "prototype"),
                 requireNonNull(library, "library"), options).invoke(arguments);
     }
 
-    /** {@link Foreign#call(String, Object...)} with this caller's options. */
+    /**
+     * {@link Foreign#call(String, Object...)} with this caller's options.
+     *
+     * @param function  a C library or math library function with a known prototype
+     * @param arguments one Java value per parameter
+     * @return the result as the return type's Java type ({@code null} for void), or an {@link ErrnoResult} with
+     *         {@link ErrnoPolicy#RETURN}
+     */
     public Object call(String function, Object... arguments) {
         return FunctionCache.global().known(requireNonNull(function, "function"), options).invoke(arguments);
     }
 
-    /** {@link Foreign#defshared(String, String, CallOption...)} with this caller's options. */
+    /**
+     * {@link Foreign#defshared(String, String, CallOption...)} with this caller's options.
+     *
+     * @param prototype C declaration of the function
+     * @param library   the library, named as {@link Foreign#libOpen(String)} takes it
+     * @return the resolved function, carrying this caller's options
+     */
     public ForeignFunction defshared(String prototype, String library) {
         return FunctionCache.global().resolve(CPrototype.parse(requireNonNull(prototype, "prototype")),
                 requireNonNull(library, "library"), options);
     }
 
-    /** {@link Foreign#defshared(CPrototype, String, CallOption...)} with this caller's options. */
+    /**
+     * {@link Foreign#defshared(CPrototype, String, CallOption...)} with this caller's options.
+     *
+     * @param prototype a parsed prototype, such as one read from a header
+     * @param library   the library, named as {@link Foreign#libOpen(String)} takes it
+     * @return the resolved function, carrying this caller's options
+     */
     public ForeignFunction defshared(CPrototype prototype, String library) {
         return FunctionCache.global().resolve(requireNonNull(prototype, "prototype"),
                 requireNonNull(library, "library"), options);
     }
 
-    /** {@link Foreign#defshared(String, String, CType, CType...)} with this caller's options. */
+    /**
+     * {@link Foreign#defshared(String, String, CType, CType...)} with this caller's options.
+     *
+     * @param function       the C symbol
+     * @param library        the library, named as {@link Foreign#libOpen(String)} takes it
+     * @param returnType     the C return type, {@link CType#VOID} for none
+     * @param parameterTypes the C parameter types, in order: the fixed parameters of a non-variadic function
+     * @return the resolved function, carrying this caller's options
+     */
     public ForeignFunction defshared(String function, String library, CType returnType, CType... parameterTypes) {
         return FunctionCache.global().resolve(Prototypes.of(requireNonNull(function, "function"),
                 requireNonNull(returnType, "returnType"), List.of(requireNonNull(parameterTypes, "parameterTypes"))),

@@ -39,6 +39,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Critical {
 
-    /** Whether Java arrays are passed to C in place (zero-copy) rather than copied in and out. */
+    /** {@return whether Java arrays are passed to C in place (zero-copy) rather than copied in and out} */
     boolean heapAccess() default false;
 }

@@ -26,6 +26,6 @@ import java.lang.annotation.Target;
 @Target({ElementType.PARAMETER, ElementType.METHOD})
 public @interface Encoding {
 
-    /** A charset name {@link java.nio.charset.Charset#forName(String)} accepts: {@code "UTF-16LE"}. */
+    /** {@return a charset name {@link java.nio.charset.Charset#forName(String)} accepts: {@code "UTF-16LE"}} */
     String value();
 }

@@ -22,37 +22,54 @@ import java.util.List;
  */
 public interface ForeignFunction {
 
-    /** The C symbol. */
+    /**
+     * {@return the function's C name} The symbol looked up is {@code signature().symbol()}, which differs where a
+     * header renames the function with {@code __asm__} (glibc's {@code __REDIRECT}).
+     */
     String name();
 
-    /** The library the symbol was found in. */
+    /** {@return the library the symbol was found in; closing it ends this function for good} */
     Library library();
 
-    /** The symbol's address. @throws epsilon.foreign.marshalling.ClosedLibraryError once the library is closed */
+    /**
+     * The symbol's address, for passing the function itself to C or to a raw downcall.
+     *
+     * @return the address, a segment of the library's arena
+     * @throws epsilon.foreign.marshalling.ClosedLibraryError once the library is closed
+     */
     MemorySegment address();
 
-    /** The C prototype it was resolved with: names, types, nonnull parameters, symbol. */
+    /** {@return the C prototype it was resolved with: names, types, nonnull parameters, symbol} */
     CPrototype signature();
 
-    /** The declared return type. */
+    /** {@return the declared return type} */
     CType returnType();
 
-    /** The declared parameter types (the fixed ones, for a variadic function). */
+    /** {@return the declared parameter types (the fixed ones, for a variadic function)} */
     List<CType> parameterTypes();
 
-    /** True for a C function declared with {@code ...}; extra arguments take their C type from their Java type. */
+    /**
+     * {@return true for a C function declared with {@code ...}} Extra arguments take their C type from their Java
+     * type.
+     */
     boolean isVariadic();
 
-    /** The descriptor of a call with no variadic arguments. */
+    /** {@return the descriptor of a call with no variadic arguments} */
     FunctionDescriptor descriptor();
 
-    /** The call options it was declared with ({@link CallOption#errno}, {@link CallOption#critical}, ...). */
+    /** {@return the call options it was declared with ({@link CallOption#errno}, {@link CallOption#critical}, ...)} */
     List<CallOption> options();
 
-    /** What the function does, as given when it was declared; empty when none was given. */
+    /** {@return what the function does, as given when it was declared; empty when none was given} */
     String documentation();
 
-    /** This function with a documentation string attached (Lisp {@code defshared}'s docstring). */
+    /**
+     * This function with a documentation string attached (Lisp {@code defshared}'s docstring).
+     *
+     * @param documentation what the function does; {@code null} counts as none
+     * @return a new function, the same in every other way; this one keeps its documentation
+     * @throws epsilon.foreign.marshalling.ClosedLibraryError once the library is closed
+     */
     ForeignFunction withDocumentation(String documentation);
 
     /**
@@ -62,10 +79,17 @@ public interface ForeignFunction {
      *                  any variadic arguments: {@code Integer}, {@code Long}, {@code Double}, {@code String},
      *                  {@code MemorySegment}, with C's default promotions ({@code float} to {@code double},
      *                  {@code short}/{@code byte}/{@code char}/{@code boolean} to {@code int})
-     * @return the result converted to the return type's Java type, or {@code null} for {@code void}
+     * @return the result converted to the return type's Java type, or {@code null} for {@code void}; a struct
+     *         returned by value is a {@code StructView} of a copy the garbage collector frees, and a
+     *         {@code struct T *} with T defined a {@code StructView} of C's memory ({@code null} for {@code NULL});
+     *         with {@link ErrnoPolicy#RETURN}, an {@link ErrnoResult} holding the result
+     * @throws epsilon.foreign.marshalling.ForeignError before C runs: the argument mistakes listed above, a value
+     *         out of its C type's range ({@code ConversionError}), a closed library ({@code ClosedLibraryError}),
+     *         freed memory passed ({@code FreedMemoryError}); after it: a callback that threw during the call
+     *         ({@code CallbackError}), or with {@link ErrnoPolicy#THROW} the function's failure ({@code ErrnoError})
      */
     Object invoke(Object... arguments);
 
-    /** C prototype text of this function, such as {@code size_t strlen(const char *s)}. */
+    /** {@return C prototype text of this function, such as {@code size_t strlen(const char *s)}} */
     String prototype();
 }

@@ -23,39 +23,56 @@ import java.lang.foreign.MemorySegment;
  */
 public interface ForeignMemory extends AutoCloseable {
 
-    /** The memory itself, valid until freed. @throws epsilon.foreign.marshalling.FreedMemoryError after free */
+    /**
+     * The memory itself, valid until freed.
+     *
+     * @return the block, {@link #byteSize()} bytes aligned for {@link #type()}; it belongs to the allocation's
+     *         arena, so once the block is freed the JDK refuses any access through it, and a call passing it is a
+     *         {@code FreedMemoryError}
+     * @throws epsilon.foreign.marshalling.FreedMemoryError after free
+     */
     MemorySegment segment();
 
-    /** The element type ({@link CType#UINT8} for an allocation made by byte count). */
+    /** {@return the element type ({@link CType#UINT8} for an allocation made by byte count)} */
     CType type();
 
-    /** The number of elements. */
+    /** {@return the number of elements, at least 1} */
     long count();
 
-    /** The size in bytes: {@code count() * type().byteSize()}. */
+    /** {@return the size in bytes: {@code count() * type().byteSize()}} */
     long byteSize();
 
     /**
      * Element {@code index}, converted to its Java type (Lisp {@code convert-from-foreign}).
      *
+     * @param index zero-based
+     * @return the element as its type's Java type: a {@code Long} for an {@code unsigned int}, a {@code String}
+     *         for a {@code char *} ({@code null} for {@code NULL}), a slice of this block for a struct
      * @throws IndexOutOfBoundsException when {@code index} is outside {@code [0, count())}
      * @throws epsilon.foreign.marshalling.FreedMemoryError after free
      */
     Object get(long index);
 
     /**
-     * Stores a Java value as element {@code index} (Lisp {@code convert-to-foreign}).
+     * Stores a Java value as element {@code index} (Lisp {@code convert-to-foreign}). Memory the value needs (a
+     * {@code String}'s bytes for a {@code char *} element) is allocated with this block and freed with it.
      *
+     * @param index zero-based
+     * @param value a Java value the element type accepts, converted as a call argument would be
      * @throws IndexOutOfBoundsException when {@code index} is outside {@code [0, count())}
      * @throws epsilon.foreign.marshalling.FreedMemoryError after free
      * @throws epsilon.foreign.marshalling.ForeignError when the value does not fit the element type
      */
     void set(long index, Object value);
 
-    /** True once the memory has been freed. */
+    /** {@return true once the memory has been freed} */
     boolean isFreed();
 
-    /** Frees the memory (Lisp {@code foreign-free}). @throws epsilon.foreign.marshalling.FreedMemoryError when already freed */
+    /**
+     * Frees the memory (Lisp {@code foreign-free}), and with it what {@link #set} allocated for its elements.
+     *
+     * @throws epsilon.foreign.marshalling.FreedMemoryError when already freed
+     */
     void free();
 
     /** Frees the memory unless it already was: the try-with-resources form (Lisp {@code with-foreign-memory}). */

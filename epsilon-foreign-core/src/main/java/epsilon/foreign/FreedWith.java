@@ -27,6 +27,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface FreedWith {
 
-    /** The C function that frees the result: {@code "sqlite3_free"}, {@code "free"}. */
+    /** {@return the C function that frees the result: {@code "sqlite3_free"}, {@code "free"}} */
     String value();
 }

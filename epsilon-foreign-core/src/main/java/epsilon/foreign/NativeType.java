@@ -37,6 +37,6 @@ import java.lang.annotation.Target;
 @Target({ElementType.PARAMETER, ElementType.METHOD})
 public @interface NativeType {
 
-    /** The C spelling of the type. */
+    /** {@return the C spelling of the type, such as {@code "unsigned int"} or {@code "const char *"}} */
     String value();
 }

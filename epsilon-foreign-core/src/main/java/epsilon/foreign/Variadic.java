@@ -29,6 +29,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Variadic {
 
-    /** How many leading parameters are the C function's fixed (declared) parameters. */
+    /** {@return how many leading parameters are the C function's fixed (declared) parameters} */
     int fixed();
 }

@@ -12,14 +12,21 @@ import epsilon.foreign.marshalling.ForeignError;
 public final class StructAccessError extends ForeignError {
     private static final long serialVersionUID = 1L;
 
-    /** @param message names the struct, the field and what was wrong with the memory or the access */
+    /**
+     * Reports an access refused by this module's own checks.
+     *
+     * @param message names the struct, the field and what was wrong with the memory or the access
+     */
     public StructAccessError(String message) {
         super(message, null);
     }
 
     /**
+     * Reports an access that failed on another exception: a record whose constructor or accessor this module could
+     * not call, or which threw.
+     *
      * @param message names the struct, the field and what was wrong
-     * @param cause   the JDK's refusal behind it
+     * @param cause   the JDK's refusal of the reflective call, or what the record's own code threw
      */
     public StructAccessError(String message, Throwable cause) {
         super(message, null, null, cause);

@@ -45,6 +45,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public record StructField(StructType owner, String path, CField field, VarHandle handle, Class<?> direct) {
     private static final Map<StructType, Map<String, StructField>> CACHE = new WeakHashMap<>();
 
+    /**
+     * Checks only that the parts are present: {@link #of} is how to get an accessor, resolved and shared. The parts
+     * are trusted, so a {@code handle} or {@code direct} that does not match {@code field} reads and writes the
+     * wrong bytes.
+     *
+     * @param owner  the struct the path starts from
+     * @param path   the path as given
+     * @param field  the resolved field
+     * @param handle the field's {@code VarHandle} for a plain number, else null
+     * @param direct {@code long.class} or {@code int.class} when the typed accessors need no conversion, else null
+     * @throws NullPointerException when {@code owner}, {@code path} or {@code field} is null, naming it
+     */
     public StructField {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(path, "path");
@@ -54,8 +66,13 @@ public record StructField(StructType owner, String path, CField field, VarHandle
     /**
      * The accessor of a field or path of {@code type}, compiled once per type and path.
      *
+     * @param type the struct or union the path starts from; it must be complete
+     * @param path a field name, or a path through nested structs and arrays: {@code "pos.x"}, {@code "points[2].y"}
+     * @return the accessor, the same instance for an equal type and the same path (cached while the type is
+     *         reachable): keep it in a {@code static final} field
      * @throws epsilon.foreign.marshalling.FieldPathError for an unknown field, an index past the end of an array, a
      *                                                   path into a scalar
+     * @throws StructAccessError for a bit-field on a big-endian platform, where they are not supported
      */
     public static StructField of(StructType type, String path) {
         Objects.requireNonNull(type, "type");
@@ -97,17 +114,17 @@ public record StructField(StructType owner, String path, CField field, VarHandle
         return new StructField(owner, path, field, handle, direct);
     }
 
-    /** The field's C type. */
+    /** {@return the field's C type} */
     public CType type() {
         return field.type();
     }
 
-    /** The byte offset from the start of the struct (of the first byte, for a bit-field). */
+    /** {@return the byte offset from the start of the struct (of the first byte, for a bit-field)} */
     public long offset() {
         return field.offset();
     }
 
-    /** The size in bytes of the field (for a bit-field, of the bytes it touches). */
+    /** {@return the size in bytes of the field (for a bit-field, of the bytes it touches)} */
     public long byteSize() {
         return field.byteSize();
     }
@@ -117,6 +134,12 @@ public record StructField(StructType owner, String path, CField field, VarHandle
      * {@code unsigned int}, {@code Byte} for {@code char}), a {@code String} for {@code char *} and {@code char[n]},
      * a {@code MemorySegment} for a pointer (sized to its target where that is known), a {@link StructView} for a
      * nested struct, a Java array for any other array.
+     *
+     * @param struct the memory of an {@link #owner()} struct from its first byte, such as a view's
+     *               {@link StructView#segment()}; the JDK refuses a segment that ends before the field
+     *               ({@code IndexOutOfBoundsException})
+     * @return the value; {@code null} for a {@code NULL} {@code char *}; a nested struct's view shares
+     *         {@code struct}'s memory
      */
     public Object get(MemorySegment struct) {
         CType type = field.type();
@@ -141,15 +164,27 @@ public record StructField(StructType owner, String path, CField field, VarHandle
      * struct, a Java array for an array and a {@code String} for {@code char[n]}. A {@code String} for a
      * {@code char *} field needs memory: use {@link #set(MemorySegment, Object, SegmentAllocator)}.
      *
-     * @throws epsilon.foreign.marshalling.ConversionError   for a value out of range or that does not fit
+     * @param struct the memory of an {@link #owner()} struct from its first byte
+     * @param value  the Java value
+     * @throws epsilon.foreign.marshalling.ConversionError   for a value out of range or that does not fit, or one
+     *                                                      that needs memory
      * @throws epsilon.foreign.marshalling.ArgumentTypeError for a Java type the field's C type does not take
+     * @throws epsilon.foreign.marshalling.NullArgumentError for {@code null} where the field is not a pointer
      * @throws StructAccessError for a read-only segment
      */
     public void set(MemorySegment struct, Object value) {
         set(struct, value, null);
     }
 
-    /** {@link #set(MemorySegment, Object)}, allocating a {@code String} for a {@code char *} field from {@code allocator}. */
+    /**
+     * {@link #set(MemorySegment, Object)}, allocating a {@code String} for a {@code char *} field from {@code allocator}.
+     *
+     * @param struct    the memory of an {@link #owner()} struct from its first byte
+     * @param value     the Java value
+     * @param allocator supplies the memory the field then points to (a string's bytes, an array's elements): it must
+     *                  outlive every use of the field, in Java or in C, and it, not the struct, frees that memory;
+     *                  {@code null} when the value needs none
+     */
     public void set(MemorySegment struct, Object value, SegmentAllocator allocator) {
         checkWritable(struct);
         CType type = field.type();
@@ -169,7 +204,14 @@ public record StructField(StructType owner, String path, CField field, VarHandle
         MemoryAccess.write(struct, field.offset(), type, written, allocator, site, Failures.SITE);
     }
 
-    /** An integer field (or bit-field) as a {@code long}: sign- or zero-extended by its C type. */
+    /**
+     * An integer field (or bit-field) as a {@code long}: sign- or zero-extended by its C type. A {@code char},
+     * {@code bool} (0 or 1) or enum field reads as its integer value.
+     *
+     * @param struct the memory of an {@link #owner()} struct from its first byte
+     * @return the value; an unsigned 64-bit one above {@code Long.MAX_VALUE} keeps its bits, so reads as negative
+     * @throws StructAccessError when the field is not an integer, {@code char}, {@code bool} or enum
+     */
     public long getLong(MemorySegment struct) {
         if (direct == long.class) {
             return (long) handle.get(struct);
@@ -184,7 +226,17 @@ public record StructField(StructType owner, String path, CField field, VarHandle
         return widen(bitsOf(handle.get(struct)), type);
     }
 
-    /** Stores a {@code long} into an integer field, truncated to its width as C does. */
+    /**
+     * Stores a {@code long} into an integer field, truncated to its width as C does: no range check, unlike
+     * {@link #set(MemorySegment, Object)}.
+     *
+     * @param struct the memory of an {@link #owner()} struct from its first byte
+     * @param value  the value, of which the field keeps as many low bits as it has
+     * @throws StructAccessError when the field is not an integer, {@code char}, {@code bool} or enum, or the segment
+     *                           is read-only; a 64-bit integer field is written without that check, as a raw
+     *                           {@code VarHandle} writes, so there a read-only segment is the JDK's
+     *                           {@code IllegalArgumentException}
+     */
     public void setLong(MemorySegment struct, long value) {
         if (direct == long.class) {
             handle.set(struct, value);
@@ -199,7 +251,14 @@ public record StructField(StructType owner, String path, CField field, VarHandle
         handle.set(struct, carrierOf(value, (ValueLayout) type.layout()));
     }
 
-    /** An {@code int}-sized (or smaller) integer field, at raw VarHandle speed. */
+    /**
+     * An {@code int}-sized (or smaller) integer field, at raw VarHandle speed.
+     *
+     * @param struct the memory of an {@link #owner()} struct from its first byte
+     * @return the value as {@link #getLong} reads it, cast to {@code int}: a wider value, or an {@code unsigned int}
+     *         above {@code Integer.MAX_VALUE}, keeps only its low 32 bits
+     * @throws StructAccessError when the field is not an integer, {@code char}, {@code bool} or enum
+     */
     public int getInt(MemorySegment struct) {
         if (direct == int.class) {
             return (int) handle.get(struct);
@@ -207,7 +266,15 @@ public record StructField(StructType owner, String path, CField field, VarHandle
         return (int) getLong(struct);
     }
 
-    /** Stores an {@code int} into an integer field. */
+    /**
+     * Stores an {@code int} into an integer field, as {@link #setLong} stores it (sign-extended first, as C converts
+     * an {@code int} to a wider type).
+     *
+     * @param struct the memory of an {@link #owner()} struct from its first byte
+     * @param value  the value, truncated to a narrower field's width
+     * @throws StructAccessError as {@link #setLong}; a signed 32-bit field, like a 64-bit one, is written without the
+     *                           read-only check
+     */
     public void setInt(MemorySegment struct, int value) {
         if (direct == int.class) {
             handle.set(struct, value);
@@ -216,12 +283,26 @@ public record StructField(StructType owner, String path, CField field, VarHandle
         setLong(struct, value);
     }
 
-    /** A {@code float} or {@code double} field as a {@code double}. */
+    /**
+     * A {@code float} or {@code double} field as a {@code double}.
+     *
+     * @param struct the memory of an {@link #owner()} struct from its first byte
+     * @return the value; a {@code float} is widened exactly
+     * @throws StructAccessError when the field is neither a {@code float} nor a {@code double}
+     */
     public double getDouble(MemorySegment struct) {
         return floating() == CType.Kind.FLOAT ? (float) handle.get(struct) : (double) handle.get(struct);
     }
 
-    /** Stores into a {@code float} or {@code double} field (a {@code float} takes the nearest float). */
+    /**
+     * Stores into a {@code float} or {@code double} field (a {@code float} takes the nearest float).
+     *
+     * @param struct the memory of an {@link #owner()} struct from its first byte
+     * @param value  the value; no range check, unlike {@link #set(MemorySegment, Object)}, so a value beyond the
+     *               {@code float} range stores an infinity into a {@code float} field
+     * @throws StructAccessError when the field is neither a {@code float} nor a {@code double}, or the segment is
+     *                           read-only
+     */
     public void setDouble(MemorySegment struct, double value) {
         CType.Kind kind = floating();
         checkWritable(struct);
@@ -236,6 +317,9 @@ public record StructField(StructType owner, String path, CField field, VarHandle
      * The raw address a pointer, string or function-pointer field holds, without reading what it points to (a
      * {@code char *} field's bytes, for instance, when they are not UTF-8).
      *
+     * @param struct the memory of an {@link #owner()} struct from its first byte
+     * @return the address as a zero-length segment (address 0 for {@code NULL}); {@code reinterpret} it to a size to
+     *         read through it
      * @throws StructAccessError when the field is not an address
      */
     public MemorySegment getAddress(MemorySegment struct) {

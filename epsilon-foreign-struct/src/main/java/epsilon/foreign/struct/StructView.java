@@ -52,14 +52,29 @@ public final class StructView {
      * A view of the struct at the start of {@code segment} (Lisp {@code with-struct-view}). A zero-length segment
      * (an address C returned) is taken to hold one struct.
      *
+     * @param type    the struct or union; it must be complete (defined, not only declared)
+     * @param segment the memory; its arena, not the view, decides how long the view can be used
+     * @return a view of the first {@code type.byteSize()} bytes of {@code segment}
      * @throws NullArgumentError when the segment is {@code NULL}
      * @throws StructAccessError when it is smaller than the struct
+     * @throws epsilon.foreign.marshalling.DeclarationError when {@code type} is declared but not defined
      */
     public static StructView of(StructType type, MemorySegment segment) {
         return new StructView(type, checkedSlice(type, segment, 0));
     }
 
-    /** A view of element {@code index} of an array of {@code type} starting at {@code segment}. */
+    /**
+     * A view of element {@code index} of an array of {@code type} starting at {@code segment} (C's
+     * {@code array[index]}). A zero-length segment is taken to be long enough, as in
+     * {@link #of(StructType, MemorySegment)}.
+     *
+     * @param type    the element type; it must be complete
+     * @param segment the start of the array
+     * @param index   zero-based: the element starts {@code index * type.byteSize()} bytes into {@code segment}
+     * @return a view of that element's bytes
+     * @throws StructAccessError for a negative index, or one whose element does not fit in {@code segment}
+     * @throws NullArgumentError when the segment is {@code NULL}
+     */
     public static StructView of(StructType type, MemorySegment segment, long index) {
         if (index < 0) {
             throw new StructAccessError(type.name() + " array index must not be negative: index=" + index);
@@ -67,7 +82,14 @@ public final class StructView {
         return new StructView(type, checkedSlice(type, segment, Math.multiplyExact(index, type.byteSize())));
     }
 
-    /** A new zeroed struct from {@code allocator} (Lisp {@code with-c-struct} with an arena). */
+    /**
+     * A new zeroed struct from {@code allocator} (Lisp {@code with-c-struct} with an arena).
+     *
+     * @param type      the struct or union; it must be complete
+     * @param allocator owns the memory: closing an {@code Arena} frees it and ends the view
+     * @return a view of {@code type.byteSize()} zero bytes, aligned for the struct
+     * @throws epsilon.foreign.marshalling.DeclarationError when {@code type} is declared but not defined
+     */
     public static StructView allocate(StructType type, SegmentAllocator allocator) {
         Objects.requireNonNull(allocator, "allocator");
         return new StructView(type, allocator.allocate(type.layout()).fill((byte) 0));
@@ -76,6 +98,11 @@ public final class StructView {
     /**
      * {@code count} zeroed structs, contiguous, as views.
      *
+     * @param type      the element type; it must be complete
+     * @param allocator owns the memory, one block for all of them
+     * @param count     how many; zero gives an empty list
+     * @return one view per element, in order; the first one's segment starts the C array, so its address is what a
+     *         C function taking a {@code T *} and a count expects
      * @throws StructAccessError for a negative count or one whose bytes overflow
      */
     public static List<StructView> allocateArray(StructType type, SegmentAllocator allocator, int count) {
@@ -100,6 +127,12 @@ public final class StructView {
      *     return (long) tv.get("tv_sec");
      * });
      * }
+     *
+     * @param <R>  what {@code body} returns
+     * @param type the struct or union; it must be complete
+     * @param body gets the view, usable on this thread only (a confined arena); neither the view nor its segment
+     *             may be kept, since the memory is freed when {@code body} returns or throws
+     * @return what {@code body} returned
      */
     public static <R> R withStruct(StructType type, Function<StructView, R> body) {
         try (Arena arena = Arena.ofConfined()) {
@@ -121,38 +154,71 @@ public final class StructView {
         return sized.asSlice(offset, type.byteSize());
     }
 
+    /** {@return the struct or union this view reads and writes} */
     public StructType type() {
         return type;
     }
 
-    /** The struct's memory, exactly {@code type().byteSize()} bytes. */
+    /** {@return the struct's memory, exactly {@code type().byteSize()} bytes} Its address is the struct's. */
     public MemorySegment segment() {
         return segment;
     }
 
     /**
-     * A field or path: {@code "tv_sec"}, {@code "pos.x"}, {@code "points[2].y"}, {@code "name[0]"}; see
+     * Reads a field or path: {@code "tv_sec"}, {@code "pos.x"}, {@code "points[2].y"}, {@code "name[0]"}; see
      * {@link StructField#get} for the Java types.
      *
+     * @param path a field name, or a path through nested structs and arrays
+     * @return the value as the field's Java type; a nested struct is a view sharing this one's memory, and a
+     *         {@code NULL} {@code char *} is {@code null}
      * @throws epsilon.foreign.marshalling.FieldPathError for an unknown field or an index out of range
      */
     public Object get(String path) {
         return StructField.of(type, path).get(segment);
     }
 
-    /** Stores a value into a field or path; see {@link StructField#set}. */
+    /**
+     * Stores a value into a field or path; see {@link StructField#set(MemorySegment, Object)} for what each C type
+     * takes. A {@code String} for a {@code char *} field needs memory: use
+     * {@link #set(String, Object, SegmentAllocator)}.
+     *
+     * @param path  a field name, or a path through nested structs and arrays
+     * @param value the Java value, converted as a call argument of the field's type would be
+     * @return this view, so that stores chain
+     * @throws epsilon.foreign.marshalling.FieldPathError for an unknown field or an index out of range
+     * @throws epsilon.foreign.marshalling.ConversionError for a value out of the field's range, or one that needs
+     *         memory
+     * @throws epsilon.foreign.marshalling.ArgumentTypeError for a Java type the field's C type does not take
+     * @throws NullArgumentError for {@code null} where the field is not a pointer
+     * @throws StructAccessError when the view's memory is read-only
+     */
     public StructView set(String path, Object value) {
         StructField.of(type, path).set(segment, value);
         return this;
     }
 
-    /** Stores a value that needs memory (a {@code String} for a {@code char *} field) allocated from {@code allocator}. */
+    /**
+     * Stores a value that needs memory (a {@code String} for a {@code char *} field) allocated from {@code allocator};
+     * otherwise as {@link #set(String, Object)}.
+     *
+     * @param path      a field name, or a path through nested structs and arrays
+     * @param value     the Java value
+     * @param allocator supplies the memory the field then points to (a string's bytes, an array's elements): it must
+     *                  outlive every use of the field, in Java or in C, and it, not the view, frees that memory
+     * @return this view, so that stores chain
+     */
     public StructView set(String path, Object value, SegmentAllocator allocator) {
         StructField.of(type, path).set(segment, value, allocator);
         return this;
     }
 
-    /** The raw address of a pointer, string or function-pointer field; see {@link StructField#getAddress}. */
+    /**
+     * The raw address of a pointer, string or function-pointer field; see {@link StructField#getAddress}.
+     *
+     * @param path a field name, or a path through nested structs and arrays
+     * @return the address as a zero-length segment (address 0 for {@code NULL})
+     * @throws StructAccessError when the field is not a pointer, string or function pointer
+     */
     public MemorySegment address(String path) {
         return StructField.of(type, path).getAddress(segment);
     }
@@ -160,6 +226,9 @@ public final class StructView {
     /**
      * The struct a pointer field points to, as a view (Lisp {@code struct-ref-ptr}).
      *
+     * @param path a field name or path whose type is {@code struct T *}, with T complete
+     * @return a view of the struct at that address, in memory this view does not own (often C's): it is valid as
+     *         long as C keeps that struct alive
      * @throws StructAccessError when the field is not a pointer to a struct of known layout
      * @throws NullArgumentError when it is {@code NULL}
      */
@@ -177,7 +246,11 @@ public final class StructView {
         return of(target, address);
     }
 
-    /** Every field by name, nested structs as nested maps, arrays as Java arrays. */
+    /**
+     * Every field by name, nested structs as nested maps, arrays as Java arrays.
+     *
+     * @return a new modifiable map in declaration order, a snapshot: later writes to the struct do not change it
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         for (CField field : type.fields()) {
@@ -189,9 +262,15 @@ public final class StructView {
 
     /**
      * Writes the fields a map names (nested maps for nested structs, arrays for arrays); fields it does not name
-     * keep their value.
+     * keep their value. Entries are stored one by one in the map's order, as {@link #set(String, Object)} stores
+     * them, so when one is refused the ones before it are already written.
      *
-     * @throws StructAccessError for a key that is not a field, or a value that does not fit
+     * @param values field names (or paths) to values
+     * @return this view
+     * @throws epsilon.foreign.marshalling.FieldPathError for a key that is not a field
+     * @throws epsilon.foreign.marshalling.ConversionError for a value that does not fit its field (or
+     *         {@code ArgumentTypeError}, {@code NullArgumentError}, as {@link #set(String, Object)})
+     * @throws StructAccessError for a nested map with a key that is not a string, or read-only memory
      */
     public StructView write(Map<String, ?> values) {
         values.forEach(this::set);
@@ -213,7 +292,12 @@ public final class StructView {
      * The struct as a record whose components are named like its fields (a subset is fine); numbers are converted
      * to the component's type.
      *
-     * @throws StructAccessError for a component with no field of that name, or a field that does not fit its type
+     * @param <R>        the record type
+     * @param recordType its components name fields; a nested struct's component may be a record or a {@code Map}.
+     *                   It must be public, or its package open to {@code epsilon.foreign.struct}
+     * @return a new record holding the fields' current values
+     * @throws StructAccessError for a component with no field of that name, a field that does not fit its type, or
+     *                           a record this module cannot construct
      */
     public <R extends Record> R toRecord(Class<R> recordType) {
         RecordComponent[] components = recordType.getRecordComponents();
@@ -239,7 +323,16 @@ public final class StructView {
         }
     }
 
-    /** Writes a record's components into the fields of the same names. */
+    /**
+     * Writes a record's components into the fields of the same names, one by one as
+     * {@link #set(String, Object)} stores them (so a {@code String} for a {@code char *} field is refused: no
+     * allocator), the ones before a refused component already written.
+     *
+     * @param record its class must be public, or its package open to {@code epsilon.foreign.struct}
+     * @return this view
+     * @throws epsilon.foreign.marshalling.FieldPathError for a component with no field of its name
+     * @throws StructAccessError when a component cannot be read
+     */
     public StructView write(Record record) {
         for (RecordComponent component : record.getClass().getRecordComponents()) {
             Object value;
@@ -293,7 +386,11 @@ public final class StructView {
                 : value.getClass().getSimpleName() + " " + value;
     }
 
-    /** A copy of the struct's bytes (Lisp {@code struct-to-bytes}). */
+    /**
+     * A copy of the struct's bytes (Lisp {@code struct-to-bytes}).
+     *
+     * @return a new array of {@code type().byteSize()} bytes, padding included, in the platform's byte order
+     */
     public byte[] toBytes() {
         return segment.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
     }
@@ -301,6 +398,10 @@ public final class StructView {
     /**
      * A new struct from bytes (Lisp {@code bytes-to-struct}).
      *
+     * @param type      the struct or union; it must be complete
+     * @param bytes     the struct's bytes as {@link #toBytes()} gives them; copied, not kept
+     * @param allocator owns the new struct's memory
+     * @return a view of the new struct
      * @throws StructAccessError when {@code bytes} is not exactly the struct's size
      */
     public static StructView fromBytes(StructType type, byte[] bytes, SegmentAllocator allocator) {
