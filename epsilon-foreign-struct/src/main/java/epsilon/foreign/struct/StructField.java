@@ -233,13 +233,17 @@ public record StructField(StructType owner, String path, CField field, VarHandle
      * @param struct the memory of an {@link #owner()} struct from its first byte
      * @param value  the value, of which the field keeps as many low bits as it has
      * @throws StructAccessError when the field is not an integer, {@code char}, {@code bool} or enum, or the segment
-     *                           is read-only; a 64-bit integer field is written without that check, as a raw
-     *                           {@code VarHandle} writes, so there a read-only segment is the JDK's
-     *                           {@code IllegalArgumentException}
+     *                           is read-only (a 64-bit field is written as a raw {@code VarHandle} writes, and the
+     *                           JDK's refusal of a read-only segment becomes this exception)
      */
     public void setLong(MemorySegment struct, long value) {
         if (direct == long.class) {
-            handle.set(struct, value);
+            try {
+                handle.set(struct, value);
+            } catch (IllegalArgumentException refused) { // off the fast path: only a refused write gets here
+                checkWritable(struct);
+                throw refused;
+            }
             return;
         }
         CType type = integer();
@@ -272,12 +276,16 @@ public record StructField(StructType owner, String path, CField field, VarHandle
      *
      * @param struct the memory of an {@link #owner()} struct from its first byte
      * @param value  the value, truncated to a narrower field's width
-     * @throws StructAccessError as {@link #setLong}; a signed 32-bit field, like a 64-bit one, is written without the
-     *                           read-only check
+     * @throws StructAccessError as {@link #setLong}
      */
     public void setInt(MemorySegment struct, int value) {
         if (direct == int.class) {
-            handle.set(struct, value);
+            try {
+                handle.set(struct, value);
+            } catch (IllegalArgumentException refused) { // off the fast path: only a refused write gets here
+                checkWritable(struct);
+                throw refused;
+            }
             return;
         }
         setLong(struct, value);

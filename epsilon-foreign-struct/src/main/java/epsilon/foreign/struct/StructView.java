@@ -79,7 +79,11 @@ public final class StructView {
         if (index < 0) {
             throw new StructAccessError(type.name() + " array index must not be negative: index=" + index);
         }
-        return new StructView(type, checkedSlice(type, segment, Math.multiplyExact(index, type.byteSize())));
+        if (index > Long.MAX_VALUE / Math.max(1, type.byteSize())) {
+            throw new StructAccessError(type.name() + " array index " + index + " is past any memory: its offset ("
+                    + index + " × " + type.byteSize() + " bytes) overflows a long");
+        }
+        return new StructView(type, checkedSlice(type, segment, index * type.byteSize()));
     }
 
     /**
@@ -317,6 +321,10 @@ public final class StructView {
             var constructor = recordType.getDeclaredConstructor(types);
             constructor.setAccessible(true); // records are often nested and not public
             return constructor.newInstance(values);
+        } catch (java.lang.reflect.InvocationTargetException refusedByRecord) {
+            Throwable cause = refusedByRecord.getCause();
+            throw new StructAccessError("the constructor of " + recordType.getName() + " refused the values "
+                    + java.util.Arrays.toString(values) + ": " + cause, cause);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new StructAccessError("cannot construct " + recordType.getName() + " (make it public, or open its"
                     + " package to epsilon.foreign.struct): " + e, e);
@@ -340,6 +348,10 @@ public final class StructView {
                 var accessor = component.getAccessor();
                 accessor.setAccessible(true);
                 value = accessor.invoke(record);
+            } catch (java.lang.reflect.InvocationTargetException refusedByRecord) {
+                Throwable cause = refusedByRecord.getCause();
+                throw new StructAccessError("the accessor " + component.getName() + "() of "
+                        + record.getClass().getName() + " threw: " + cause, cause);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 throw new StructAccessError("cannot read " + component.getName() + " of " + record.getClass().getName()
                         + " (make it public, or open its package to epsilon.foreign.struct): " + e, e);

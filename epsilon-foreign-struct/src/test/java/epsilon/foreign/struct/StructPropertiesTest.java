@@ -66,7 +66,10 @@ class StructPropertiesTest {
             } catch (ConversionError outOfRange) {
                 return;
             }
-            assertEquals(value, ((Number) view.get("x")).longValue(), cType);
+            // plain char takes -128..255 (either signedness, as C code writes bytes) and reads back as this
+            // platform's char: the byte's bits
+            long expected = cType.equals("char") ? (long) (byte) value : value;
+            assertEquals(expected, ((Number) view.get("x")).longValue(), cType);
         }
     }
 

@@ -238,6 +238,44 @@ class StructViewTest {
         assertEquals("cannot allocate -1 of struct timeval (16 bytes each)",
                 assertThrows(StructAccessError.class, () -> StructView.allocateArray(TIMEVAL, Arena.global(), -1))
                         .getMessage());
+        assertEquals("struct timeval array index 9223372036854775807 is past any memory: its offset"
+                + " (9223372036854775807 × 16 bytes) overflows a long", assertThrows(StructAccessError.class,
+                        () -> StructView.of(TIMEVAL, MemorySegment.ofAddress(8), Long.MAX_VALUE)).getMessage());
+    }
+
+    @Test
+    void shouldRefuseAReadOnlyWriteThroughTheTypedAccessorsOfEveryWidth() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment readOnly = arena.allocate(TIMEVAL.layout()).asReadOnly();
+            StructField seconds = StructField.of(TIMEVAL, "tv_sec"); // 64 bits: the raw VarHandle path
+            assertEquals("cannot write field tv_sec of struct timeval: the segment is read-only",
+                    assertThrows(StructAccessError.class, () -> seconds.setLong(readOnly, 1)).getMessage());
+            StructType pair = StructType.struct("struct pair").field("a", "int").field("b", "int").build();
+            MemorySegment readOnlyPair = arena.allocate(pair.layout()).asReadOnly();
+            StructField a = StructField.of(pair, "a"); // signed 32 bits: the raw VarHandle path too
+            assertEquals("cannot write field a of struct pair: the segment is read-only",
+                    assertThrows(StructAccessError.class, () -> a.setInt(readOnlyPair, 1)).getMessage());
+        }
+    }
+
+    record Positive(int quot, int rem) {
+        Positive {
+            if (quot < 0) {
+                throw new IllegalArgumentException("quot must not be negative");
+            }
+        }
+    }
+
+    @Test
+    void shouldSayWhenTheRecordItselfRefusesTheValues() {
+        StructType divT = StructType.struct("div_t").field("quot", "int").field("rem", "int").build();
+        try (Arena arena = Arena.ofConfined()) {
+            StructView view = StructView.allocate(divT, arena).set("quot", -1);
+            StructAccessError e = assertThrows(StructAccessError.class, () -> view.toRecord(Positive.class));
+            assertEquals("the constructor of epsilon.foreign.struct.StructViewTest$Positive refused the values [-1, 0]:"
+                    + " java.lang.IllegalArgumentException: quot must not be negative", e.getMessage());
+            assertInstanceOf(IllegalArgumentException.class, e.getCause());
+        }
     }
 
     @Test
