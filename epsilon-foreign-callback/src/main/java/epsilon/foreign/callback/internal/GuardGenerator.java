@@ -114,7 +114,8 @@ final class GuardGenerator {
         code.invokestatic(CD_STATE, "current", MTD_CURRENT).astore(state);
         code.aload(state).aload(state).getfield(CD_STATE, "depth", CD_int).iconst_1().iadd()
                 .putfield(CD_STATE, "depth", CD_int);
-        code.aload(state).getfield(CD_STATE, "depth", CD_int).iconst_1().if_icmpgt(prepare);
+        code.aload(state).getfield(CD_STATE, "depth", CD_int).loadConstant(UpcallState.CHECKED_DEPTH)
+                .if_icmpge(prepare);
         code.aload(state).getfield(CD_STATE, "origin", CD_byte).ifne(prepared);
         code.labelBinding(prepare);
         code.aload(state).invokestatic(CD_STATE, "prepare", MTD_PREPARE);

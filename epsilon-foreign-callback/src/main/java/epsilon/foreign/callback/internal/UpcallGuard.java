@@ -15,7 +15,7 @@ import java.lang.invoke.MethodType;
  * state = null
  * try {
  *     state = UpcallState.current(); state.depth++          // the increment is field writes: it cannot fail
- *     if (state.depth &gt; 1 || origin unknown) UpcallState.prepare(state)   // nested: check the stack reserve
+ *     if (state.depth &gt;= 4 || origin unknown) UpcallState.prepare(state)  // nested: check the stack reserve
  *     result = target.invokeExact(arguments)
  * } catch (Throwable t) {
  *     try { FailureRouter.failed(this, state, t) }         // field writes, no allocation
@@ -106,7 +106,7 @@ final class UpcallGuard {
         try {
             state = UpcallState.current();
             state.depth++;
-            if (state.depth > 1 || state.origin == UpcallState.ORIGIN_UNKNOWN) {
+            if (state.depth >= UpcallState.CHECKED_DEPTH || state.origin == UpcallState.ORIGIN_UNKNOWN) {
                 UpcallState.prepare(state);
             }
             result = spread.invokeExact(arguments);

@@ -24,6 +24,15 @@ final class UpcallState {
      */
     private static final int PROBE_FRAMES = STACK_RESERVE / 128;
 
+    /**
+     * The shallowest nesting depth that checks the reserve. The check costs about 1 µs, and shallow nesting is common
+     * (a GUI callback calling the toolkit, which calls back); recursion through C that runs out of stack gets deep.
+     * A callback nested less deeply can only overflow before its guard if its thread was already near the end of its
+     * stack when it called C, as a callback that is not nested can: the JVM keeps a shadow zone (80 KiB on x86-64
+     * Linux) free below every Java frame, and a level of recursion through C takes about 3.5 to 5 KiB.
+     */
+    static final int CHECKED_DEPTH = 4;
+
     static final byte ORIGIN_UNKNOWN = 0;
     static final byte ORIGIN_JAVA = 1;
     static final byte ORIGIN_FOREIGN = 2;
@@ -74,7 +83,7 @@ final class UpcallState {
 
     /**
      * Called by a guard, inside its {@code try}, right after it counted itself in {@link #depth}, when the callback
-     * is nested (depth 2 or more) or the thread's origin is not known yet.
+     * is nested {@link #CHECKED_DEPTH} or more deep, or the thread's origin is not known yet.
      *
      * <p>A nested callback checks that {@link #STACK_RESERVE} bytes of stack are free below it, by descending that
      * far: if they are not, it fails here, inside its guard, with a {@link StackOverflowError}, before running the
@@ -88,7 +97,7 @@ final class UpcallState {
     static void prepare(UpcallState state) {
         if (state.depth == 1) {
             state.learnOrigin();
-        } else if (PROBE_FRAMES > 0) {
+        } else if (PROBE_FRAMES > 0 && state.depth >= CHECKED_DEPTH) {
             try {
                 descend(PROBE_FRAMES, state.depth);
             } catch (StackOverflowError tooDeep) {
