@@ -28,7 +28,8 @@ import java.lang.invoke.MethodType;
  *
  * The catch handler's first step needs little stack and no heap; its fallback needs neither, so it cannot throw
  * even when a {@link StackOverflowError} recurs inside the handler. What remains outside any guard are the JDK's
- * own frames between C and the guard; {@link UpcallState#prepare} keeps a nested callback from overflowing there.
+ * own frames between C and the guard; {@link UpcallState#prepare} keeps recursion through C from overflowing
+ * there.
  *
  * <p>{@code -Depsilon.callback.guard=plain} selects the plain path for every callback (it boxes the arguments);
  * the module's tests run in both modes.
