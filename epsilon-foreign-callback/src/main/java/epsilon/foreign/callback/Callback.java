@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@link CallbackRegistry registry}. Java use after close throws {@link CallbackClosedError}. C calling a
  * pointer after close <strong>cannot be detected</strong> and crashes like any call through a freed function
  * pointer: keep a callback open for as long as C may call it (for a library that stores it, that is until the
- * library lets go of it).
+ * library lets go of it). Whatever the Java code throws, C gets the callback's default result and the failure is
+ * reported in Java, as {@link CallbackFailures} describes.
  *
  * {@snippet :
  * try (Callback cmp = Callbacks.of(Comparator.class, (MemorySegment a, MemorySegment b) ->

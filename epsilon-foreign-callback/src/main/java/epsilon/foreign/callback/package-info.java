@@ -1,6 +1,8 @@
 /**
  * C function pointers made from Java code (upcall stubs), registered with a lifecycle, converting their
- * arguments, and never letting an exception kill the JVM.
+ * arguments, and never letting anything thrown in Java reach C, a stack overflow or an out-of-memory error
+ * included: C gets the callback's default result. {@link CallbackFailures} says where the failure goes, and
+ * what no callback can protect against (C calling a freed pointer, C that {@code longjmp}s over Java frames).
  *
  * <table class="striped">
  * <caption>Lisp Epsilon to Java</caption>
@@ -24,5 +26,11 @@
  * {@code --enable-native-access=epsilon.foreign.callback} (on the class path, {@code ALL-UNNAMED}).
  * Depends on the marshalling module (the C types, prototypes and conversion rules) and the SLF4J 2 API; which
  * SLF4J provider prints the log is the application's choice (with none, SLF4J discards it).
+ *
+ * <p>System properties: {@code epsilon.callback.stackReserve} (bytes of stack a nested callback must find free,
+ * default 32768, 0 for no check; see {@link CallbackFailures}); {@code epsilon.callback.guard=plain} runs every
+ * callback through a plain Java guard over boxed arguments instead of the guard generated for its C signature;
+ * {@code epsilon.callback.dump=DIR} writes the generated guard classes there, and
+ * {@code epsilon.callback.verify=true} verifies each before it is defined.
  */
 package epsilon.foreign.callback;

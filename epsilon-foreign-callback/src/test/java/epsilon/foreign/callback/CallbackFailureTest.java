@@ -268,6 +268,84 @@ class CallbackFailureTest {
         assertEquals(0, original.getSuppressed().length, "an exception cannot suppress itself");
     }
 
+    @Test
+    void shouldHandAnOutOfMemoryErrorToTheCallerAndGiveCTheDefault() {
+        OutOfMemoryError starved = new OutOfMemoryError("test");
+        Comparator<MemorySegment> failing = (a, b) -> {
+            throw starved;
+        };
+        try (Arena arena = Arena.ofConfined();
+                Callback cmp = Callbacks.of(Comparator.class, failing, INT_COMPARATOR)) {
+            MemorySegment array = arena.allocateFrom(JAVA_INT, 2, 1);
+            // as core's call levels do, which throw it as the cause of a CallbackError
+            Object suspended = CallbackFailures.suspendPending();
+            Libc.qsort(array, 2, 4, cmp.pointer());
+            Throwable failure = CallbackFailures.resumePending(suspended);
+            assertSame(starved, failure);
+            assertEquals("test", failure.getMessage());
+            assertEquals(0, failure.getSuppressed().length);
+            assertEquals(List.of(2, 1), List.of(array.get(JAVA_INT, 0), array.get(JAVA_INT, 4)),
+                    "C got 0, equal, and left the order as it was");
+            OutOfMemoryError rethrown = assertThrows(OutOfMemoryError.class, () -> cmp.call(array, array.asSlice(4)));
+            assertSame(starved, rethrown);
+            assertFalse(CallbackFailures.pending().isPresent());
+        }
+    }
+
+    @Test
+    void shouldRetryTheLogOnceWhenItFailsToTakeAHandlersFailure() {
+        CapturingSlf4jProvider.clear();
+        IllegalStateException original = new IllegalStateException("the callback's own failure");
+        IllegalArgumentException broken = new IllegalArgumentException("the handler's failure");
+        List<CallbackFailure> handled = new ArrayList<>();
+        String callback;
+        try (Callback failing = Callbacks.create(args -> {
+            throw original;
+        }, "int (*)(void)", CallbackOption.defaultResult(-1), CallbackOption.onFailure(failure -> {
+            handled.add(failure);
+            throw broken;
+        }))) {
+            callback = "callback #" + failing.id() + " int (*)(void)";
+            CapturingSlf4jProvider.failNext(1, new IllegalStateException("the log backend is down"));
+            assertEquals(-1, failing.call(), "C got the default, and call() has nothing to rethrow");
+        } finally {
+            CapturingSlf4jProvider.failNext(0, null); // the log works again
+        }
+        assertEquals(1, handled.size(), "the handler ran once; only the log was tried again");
+        assertSame(original, handled.getFirst().error());
+        List<CapturingSlf4jProvider.Event> logged = CapturingSlf4jProvider.events("epsilon.foreign.callback");
+        assertEquals(1, logged.size(), logged.toString());
+        assertEquals(Level.ERROR, logged.getFirst().level());
+        assertEquals("the failure handler of " + callback + " threw while handling " + original,
+                logged.getFirst().message());
+        assertSame(broken, logged.getFirst().thrown());
+        assertEquals(List.of(original), List.of(broken.getSuppressed()), "the callback's failure is not lost");
+    }
+
+    @Test
+    void shouldRethrowAFailureThatNeitherItsHandlerNorTheLogCouldTakeToTheJavaCaller() {
+        CapturingSlf4jProvider.clear();
+        IllegalStateException original = new IllegalStateException("the callback's own failure");
+        IllegalArgumentException broken = new IllegalArgumentException("the handler's failure");
+        IllegalStateException logDown = new IllegalStateException("the log backend is down");
+        try (Callback failing = Callbacks.create(args -> {
+            throw original;
+        }, "int (*)(void)", CallbackOption.onFailure(failure -> {
+            throw broken;
+        }))) {
+            CapturingSlf4jProvider.failNext(Integer.MAX_VALUE, logDown);
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, failing::call);
+            assertSame(original, thrown, "the callback's own failure, not the handler's or the log's");
+            assertEquals("the callback's own failure", thrown.getMessage());
+            assertEquals(List.of(broken), List.of(thrown.getSuppressed()));
+            assertTrue(List.of(broken.getSuppressed()).contains(logDown), List.of(broken.getSuppressed()).toString());
+            assertFalse(CallbackFailures.pending().isPresent());
+        } finally {
+            CapturingSlf4jProvider.failNext(0, null); // the log works again
+        }
+        assertEquals(List.of(), CapturingSlf4jProvider.events("epsilon.foreign.callback"));
+    }
+
     static void runOnPthread(Arena arena, Callback start) {
         Libc.runOnPthread(arena, start.pointer(), MemorySegment.NULL);
     }

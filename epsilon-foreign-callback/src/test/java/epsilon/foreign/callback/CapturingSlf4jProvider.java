@@ -2,6 +2,7 @@ package epsilon.foreign.callback;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.Logger;
@@ -32,15 +33,29 @@ public final class CapturingSlf4jProvider implements SLF4JServiceProvider {
     record Event(String logger, Level level, String message, Throwable thrown, String thread) {}
 
     private static final List<Event> EVENTS = new CopyOnWriteArrayList<>();
+    /** How many of the next logging calls throw {@link #failure}; see {@link #failNext}. */
+    private static final AtomicInteger FAILURES = new AtomicInteger();
+    private static volatile RuntimeException failure;
 
     /** What the named logger recorded so far, oldest first. */
     static List<Event> events(String logger) {
         return EVENTS.stream().filter(event -> event.logger().equals(logger)).toList();
     }
 
-    /** Forgets every event recorded so far. */
+    /** Forgets every event recorded so far, and any failure still planned by {@link #failNext}. */
     static void clear() {
         EVENTS.clear();
+        FAILURES.set(0);
+    }
+
+    /**
+     * Makes the next {@code count} logging calls, on any logger and thread, throw {@code thrown} instead of recording
+     * (a backend that fails: a full disk, a closed appender); a count of 0, or {@link #clear()}, cancels what is
+     * left.
+     */
+    static void failNext(int count, RuntimeException thrown) {
+        failure = thrown;
+        FAILURES.set(count);
     }
 
     private final IMarkerFactory markers = new BasicMarkerFactory();
@@ -88,6 +103,9 @@ public final class CapturingSlf4jProvider implements SLF4JServiceProvider {
         @Override
         protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
                 Throwable thrown) {
+            if (FAILURES.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                throw failure;
+            }
             EVENTS.add(new Event(name, level, MessageFormatter.basicArrayFormat(pattern, arguments), thrown,
                     Thread.currentThread().getName()));
         }

@@ -13,7 +13,8 @@ final class CallbackImpl implements Callback {
     private final long id;
     private final String name;
     private final CPrototype signature;
-    private final CallbackFailureHandler failureHandler;
+    /** Read directly by {@link FailureRouter#failed}, which must not need a call. */
+    final CallbackFailureHandler failureHandler;
     private final Arena ownArena;
     private final Scope scope;
     private MemorySegment stub;
@@ -65,10 +66,6 @@ final class CallbackImpl implements Callback {
     @Override
     public boolean isAlive() {
         return alive;
-    }
-
-    CallbackFailureHandler failureHandler() {
-        return failureHandler;
     }
 
     @Override
