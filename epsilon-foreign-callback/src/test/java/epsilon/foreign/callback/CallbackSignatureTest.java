@@ -215,7 +215,7 @@ class CallbackSignatureTest {
                 + " in int (*)(int); declare it as int", () -> Callbacks.of(IntAsText.class, String::length,
                         "int (*)(int)"));
         assertRefused("String result for char *", "Name.get returns java.lang.String, which cannot become the"
-                + " char * that char * (*)(void) returns: C would need memory that outlives the call; return a"
+                + " char * that char *(*)(void) returns: C would need memory that outlives the call; return a"
                 + " MemorySegment you allocated", () -> Callbacks.of(Name.class, () -> "epsilon",
                         "const char *(*)(void)"));
         assertRefused("variadic", "a callback cannot be variadic: int (*)(int, ...) (the FFM linker makes upcalls"

@@ -154,7 +154,7 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
         String declarator = shownName + "(" + (list.isEmpty() ? "void" : list) + ")";
         if (returnType instanceof FunctionPointerType result) {
             // C writes a function returning a function pointer inside out: void (*signal(int))(int)
-            return result.name().replace("(*)", "(*" + declarator + ")");
+            return result.declaration(declarator);
         }
         String head = returnType.name();
         return head + (head.endsWith("*") ? "" : " ") + declarator;

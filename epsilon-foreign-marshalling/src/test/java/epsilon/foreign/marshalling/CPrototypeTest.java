@@ -105,6 +105,14 @@ class CPrototypeTest {
     }
 
     @Test
+    void shouldSpellFunctionPointerResultsAndParametersAsCDoes() {
+        for (String text : new String[] {"void *(*f(void))(int (*)(void))", "int g(void *(*start)(void *))",
+                "int h(int (*(*cb)(int))(double))", "int (*(*pick(int which))(char))(double)"}) {
+            assertEquals(text, CPrototype.parse(text).toString());
+        }
+    }
+
+    @Test
     void shouldPassDivTByValue() {
         CPrototype div = CPrototype.parse("div_t div(int numerator, int denominator)");
         StructType result = assertInstanceOf(StructType.class, div.returnType());
