@@ -94,10 +94,14 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
      * {@link CType#argumentLayout()} (arrays as pointers), and no return layout for {@code void}. For a variadic
      * function, the caller appends the layouts of the actual variadic arguments and passes
      * {@link java.lang.foreign.Linker.Option#firstVariadicArg(int)} with {@link #arity()}.
+     *
+     * @throws DeclarationError when the function cannot be called from Java, naming the parameter or result and
+     *                          the reason {@link #unsupported()} gives
      */
     public FunctionDescriptor descriptor() {
         unsupported().ifPresent(why -> {
-            throw new ForeignError("cannot call " + (name == null ? "a function pointer" : name) + ": " + why, name);
+            throw new DeclarationError("cannot call " + (name == null ? "a function pointer" : name) + ": " + why,
+                    name);
         });
         MemoryLayout[] arguments = new MemoryLayout[parameters.size()];
         for (int i = 0; i < arguments.length; i++) {
