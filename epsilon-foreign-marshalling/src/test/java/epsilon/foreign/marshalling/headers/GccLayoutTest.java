@@ -121,6 +121,11 @@ class GccLayoutTest {
             #pragma pack(pop)
             #pragma pack(1)
             struct pragma_one { char c; long l; };
+            struct pragma_caps_aligned { char c; int i __attribute__((aligned(8))); };
+            struct pragma_caps_alignas { char c; _Alignas(8) int i; };
+            #pragma pack()
+            #pragma pack(2)
+            struct pragma_two_caps { char c; int i __attribute__((aligned(8))); char d __attribute__((aligned(4))); };
             #pragma pack()
             struct after_pragma { char c; long l; };
             struct self { struct self *next; int value; };

@@ -22,8 +22,9 @@ import java.util.Set;
  * struct's alignment the largest of its members' (and any explicit one), its size rounded up to that alignment, a
  * union's members all at 0.
  *
- * <p>A member's alignment is its type's, lowered to 1 by {@code packed} (on the struct or the member) and capped by
- * {@code #pragma pack(n)}, then raised by an {@code aligned} attribute on the member. A bit-field goes into the
+ * <p>A member's alignment is its type's, lowered to 1 by {@code packed} (on the struct or the member), raised by an
+ * {@code aligned} attribute or {@code _Alignas} on the member, then capped by {@code #pragma pack(n)}: GCC caps even
+ * an explicit alignment ({@code layout_decl}), where MSVC would let it win. A bit-field goes into the
  * storage unit of its declared type when it fits without crossing that type's alignment boundary, otherwise it
  * starts at the next one; packed bit-fields and bit-fields under {@code #pragma pack} are placed at the next bit
  * without that rule. A zero-width bit-field aligns the next member to its type. Named bit-fields raise the
@@ -71,11 +72,10 @@ public final class LayoutEngine {
             long size = storage.byteSize();
             long typeAlignment = storage.byteAlignment();
             boolean tight = packed || member.packed();
-            long alignment = tight ? 1 : typeAlignment;
+            long alignment = Math.max(tight ? 1 : typeAlignment, member.explicitAlignment());
             if (maxFieldAlignment > 0) {
                 alignment = Math.min(alignment, maxFieldAlignment);
             }
-            alignment = Math.max(alignment, member.explicitAlignment());
             if (member.bitWidth() >= 0) {
                 long unitBits = typeAlignment * 8;
                 if (member.bitWidth() == 0) {
