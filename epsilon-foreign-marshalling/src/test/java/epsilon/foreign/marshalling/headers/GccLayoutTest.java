@@ -126,6 +126,10 @@ class GccLayoutTest {
             #pragma pack()
             #pragma pack(2)
             struct pragma_two_caps { char c; int i __attribute__((aligned(8))); char d __attribute__((aligned(4))); };
+            struct pragma_zero_width { char c; long : 0; char d; int : 0; _Bool e : 1; };
+            #pragma pack()
+            #pragma pack(1)
+            struct pragma_one_zero_width { char c; int : 0; char d; };
             #pragma pack()
             struct after_pragma { char c; long l; };
             struct self { struct self *next; int value; };

@@ -27,7 +27,8 @@ import java.util.Set;
  * an explicit alignment ({@code layout_decl}), where MSVC would let it win. A bit-field goes into the
  * storage unit of its declared type when it fits without crossing that type's alignment boundary, otherwise it
  * starts at the next one; packed bit-fields and bit-fields under {@code #pragma pack} are placed at the next bit
- * without that rule. A zero-width bit-field aligns the next member to its type. Named bit-fields raise the
+ * without that rule. A zero-width bit-field aligns the next member to its type, whatever {@code packed} or
+ * {@code #pragma pack} say (GCC's {@code layout_decl}: "not influenced by any packing"). Named bit-fields raise the
  * struct's alignment, unnamed ones do not.
  */
 public final class LayoutEngine {
@@ -79,9 +80,8 @@ public final class LayoutEngine {
             if (member.bitWidth() >= 0) {
                 long unitBits = typeAlignment * 8;
                 if (member.bitWidth() == 0) {
-                    long zeroAlignment = maxFieldAlignment > 0 ? Math.min(typeAlignment, maxFieldAlignment) : typeAlignment;
                     if (!union) {
-                        bits = roundUp(bits, zeroAlignment * 8);
+                        bits = roundUp(bits, unitBits); // neither packed nor #pragma pack changes this, in gcc
                     }
                     continue;
                 }
