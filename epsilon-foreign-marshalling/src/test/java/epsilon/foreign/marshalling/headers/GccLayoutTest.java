@@ -131,6 +131,10 @@ class GccLayoutTest {
             #pragma pack(1)
             struct pragma_one_zero_width { char c; int : 0; char d; };
             #pragma pack()
+            #pragma pack(4)
+            struct pragma_packed_bits { long a : 2; float f[3]; unsigned long long : 40; } __attribute__((packed));
+            struct pragma_packed_plain { char c; long l; } __attribute__((packed));
+            #pragma pack()
             struct after_pragma { char c; long l; };
             struct self { struct self *next; int value; };
             struct forward;

@@ -29,7 +29,8 @@ import java.util.Set;
  * starts at the next one; packed bit-fields and bit-fields under {@code #pragma pack} are placed at the next bit
  * without that rule. A zero-width bit-field aligns the next member to its type, whatever {@code packed} or
  * {@code #pragma pack} say (GCC's {@code layout_decl}: "not influenced by any packing"). Named bit-fields raise the
- * struct's alignment, unnamed ones do not.
+ * struct's alignment, unnamed ones do not; under {@code #pragma pack(n)} a named bit-field raises it to its type's
+ * alignment capped by {@code n} even in a {@code packed} struct, as gcc does.
  */
 public final class LayoutEngine {
     private LayoutEngine() {}
@@ -93,7 +94,10 @@ public final class LayoutEngine {
                 if (member.name() != null) {
                     addName(structName, names, member.name());
                     fields.add(new CField(member.name(), type, start / 8, start, member.bitWidth()));
-                    maxAlignment = Math.max(maxAlignment, alignment);
+                    // gcc's update_alignment_for_field: #pragma pack, when in force, decides before packed does
+                    long typeShare = maxFieldAlignment > 0 ? Math.min(typeAlignment, maxFieldAlignment)
+                            : tight ? 1 : typeAlignment;
+                    maxAlignment = Math.max(maxAlignment, Math.max(alignment, typeShare));
                 }
                 long firstByte = start / 8;
                 long endByte = (start + member.bitWidth() + 7) / 8;
