@@ -114,7 +114,9 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
 
     /**
      * Why Java cannot call this function, if it cannot: a parameter or result whose type has no carrier
-     * ({@code long double}, {@code __int128}, an opaque or incomplete type by value).
+     * ({@code long double}, {@code __int128}, an opaque or incomplete type by value), or a struct by value that the
+     * FFM linker cannot pass as C does ({@link StructType#argumentLayout()}), such as a packed one. Core calls and
+     * callbacks ask this before they link, so that what the linker would refuse is reported here, by name.
      */
     public java.util.Optional<String> unsupported() {
         java.util.Optional<String> result = byValueProblem(returnType, "its result");
@@ -138,6 +140,8 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
                     + opaque.reason());
             case StructType struct when !struct.isComplete() -> java.util.Optional.of(where + " is " + struct.name()
                     + " by value, which is declared but never defined");
+            case StructType struct when struct.byValueRefusal() != null -> java.util.Optional.of(where + " is "
+                    + struct.name() + " by value, which the FFM linker cannot pass: " + struct.byValueRefusal());
             default -> java.util.Optional.empty();
         };
     }

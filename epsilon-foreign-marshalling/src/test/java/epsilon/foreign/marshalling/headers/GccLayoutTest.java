@@ -250,6 +250,20 @@ class GccLayoutTest {
             }
         }
 
+        /** Compiles {@code source} with gcc into the shared library {@code lib<name>.so} in {@code work}. */
+        static Path compileLibrary(Path work, String name, String source) throws Exception {
+            Assumptions.assumeTrue(available("gcc"), "gcc is not installed: the test library cannot be built");
+            Path file = work.resolve(name + ".c");
+            Files.writeString(file, source);
+            Path library = work.resolve("lib" + name + ".so");
+            Process gcc = new ProcessBuilder("gcc", "-std=gnu11", "-shared", "-fPIC", "-O1", "-w", "-o",
+                    library.toString(), file.toString()).redirectErrorStream(true).start();
+            String errors = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(gcc.waitFor(120, TimeUnit.SECONDS), "gcc did not finish");
+            assertEquals(0, gcc.exitValue(), errors);
+            return library;
+        }
+
         /** Compiles and runs {@code source} with gcc, returning what it prints. */
         static List<String> runC(Path work, String source) throws Exception {
             Path file = work.resolve("probe.c");
