@@ -214,7 +214,7 @@ class CallbackFailureTest {
                 Callback start = Callbacks.create(args -> {
                     throw failure;
                 }, "void *(*)(void *)", CallbackOption.name("orphan"))) {
-            callback = "callback #" + start.id() + " 'orphan' void * (*)(void *)";
+            callback = "callback #" + start.id() + " 'orphan' void *(*)(void *)";
             runOnPthread(arena, start);
         }
         List<CapturingSlf4jProvider.Event> logged = CapturingSlf4jProvider.events("epsilon.foreign.callback");

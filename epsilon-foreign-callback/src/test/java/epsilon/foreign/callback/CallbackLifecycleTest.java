@@ -307,8 +307,8 @@ class CallbackLifecycleTest {
                 assertEquals(MemorySegment.NULL, array.call(), "C got NULL, the default");
             }
         }
-        assertEquals(List.of("the result of callback char * (*)(void): converting a String to C type char *"
-                + " allocates native memory, but no allocator was given", "the result of callback int * (*)(void):"
+        assertEquals(List.of("the result of callback char *(*)(void): converting a String to C type char *"
+                + " allocates native memory, but no allocator was given", "the result of callback int *(*)(void):"
                 + " converting a Java array to C type int * allocates native memory, but no allocator was given"),
                 failures.stream().map(Throwable::getMessage).toList());
         failures.forEach(failure -> assertInstanceOf(ConversionError.class, failure));

@@ -79,7 +79,10 @@ public final class ArrayType extends SegmentCarriedType {
     /** {@code "int[4]"}, {@code "char[]"} for a flexible array. */
     @Override
     public String name() {
-        return element.name() + (flexible ? "[]" : "[" + count + "]");
+        String brackets = flexible ? "[]" : "[" + count + "]";
+        // an array of function pointers puts its brackets inside the (*): void (*handlers[3])(int)
+        return element instanceof FunctionPointerType function ? function.declaration(brackets)
+                : element.name() + brackets;
     }
 
     @Override

@@ -56,8 +56,8 @@ public record CParameter(String name, CType type, boolean nonnull) {
         if (name == null) {
             return typeName;
         }
-        if (type instanceof FunctionPointerType) {
-            return typeName.replace("(*)", "(*" + name + ")");
+        if (type instanceof FunctionPointerType function) {
+            return function.declaration(name);
         }
         return typeName.endsWith("*") ? typeName + name : typeName + " " + name;
     }

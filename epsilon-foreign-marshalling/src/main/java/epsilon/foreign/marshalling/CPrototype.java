@@ -94,10 +94,14 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
      * {@link CType#argumentLayout()} (arrays as pointers), and no return layout for {@code void}. For a variadic
      * function, the caller appends the layouts of the actual variadic arguments and passes
      * {@link java.lang.foreign.Linker.Option#firstVariadicArg(int)} with {@link #arity()}.
+     *
+     * @throws DeclarationError when the function cannot be called from Java, naming the parameter or result and
+     *                          the reason {@link #unsupported()} gives
      */
     public FunctionDescriptor descriptor() {
         unsupported().ifPresent(why -> {
-            throw new ForeignError("cannot call " + (name == null ? "a function pointer" : name) + ": " + why, name);
+            throw new DeclarationError("cannot call " + (name == null ? "a function pointer" : name) + ": " + why,
+                    name);
         });
         MemoryLayout[] arguments = new MemoryLayout[parameters.size()];
         for (int i = 0; i < arguments.length; i++) {
@@ -110,7 +114,9 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
 
     /**
      * Why Java cannot call this function, if it cannot: a parameter or result whose type has no carrier
-     * ({@code long double}, {@code __int128}, an opaque or incomplete type by value).
+     * ({@code long double}, {@code __int128}, an opaque or incomplete type by value), or a struct by value that the
+     * FFM linker cannot pass as C does ({@link StructType#argumentLayout()}), such as a packed one. Core calls and
+     * callbacks ask this before they link, so that what the linker would refuse is reported here, by name.
      */
     public java.util.Optional<String> unsupported() {
         java.util.Optional<String> result = byValueProblem(returnType, "its result");
@@ -134,6 +140,8 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
                     + opaque.reason());
             case StructType struct when !struct.isComplete() -> java.util.Optional.of(where + " is " + struct.name()
                     + " by value, which is declared but never defined");
+            case StructType struct when struct.byValueRefusal() != null -> java.util.Optional.of(where + " is "
+                    + struct.name() + " by value, which the FFM linker cannot pass: " + struct.byValueRefusal());
             default -> java.util.Optional.empty();
         };
     }
@@ -154,7 +162,7 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
         String declarator = shownName + "(" + (list.isEmpty() ? "void" : list) + ")";
         if (returnType instanceof FunctionPointerType result) {
             // C writes a function returning a function pointer inside out: void (*signal(int))(int)
-            return result.name().replace("(*)", "(*" + declarator + ")");
+            return result.declaration(declarator);
         }
         String head = returnType.name();
         return head + (head.endsWith("*") ? "" : " ") + declarator;

@@ -23,10 +23,25 @@ public final class FunctionPointerType extends SegmentCarriedType {
         return signature;
     }
 
-    /** {@code "int (*)(const void *, const void *)"}. */
+    /** {@code "int (*)(const void *, const void *)"}, {@code "void *(*)(void *)"}, {@code "int (*(*)(char))(double)"}. */
     @Override
     public String name() {
-        return signature.returnType().name() + " (*)" + parameterList();
+        return declaration("");
+    }
+
+    /**
+     * The C spelling of a declaration of this type around {@code inner}, which is what C writes inside the
+     * {@code (*)}: nothing for the type name, {@code "cmp"} for a named parameter, {@code "*"} for a pointer to it,
+     * {@code "[3]"} for an array of them, {@code "signal(int sig)"} for a function returning one. A result that is
+     * itself a function pointer nests, inside out as C writes it: {@code int (*(*)(char))(double)}.
+     */
+    String declaration(String inner) {
+        String declarator = "(*" + inner + ")" + parameterList();
+        if (signature.returnType() instanceof FunctionPointerType result) {
+            return result.declaration(declarator);
+        }
+        String head = signature.returnType().name();
+        return head + (head.endsWith("*") ? "" : " ") + declarator;
     }
 
     String parameterList() {

@@ -67,7 +67,7 @@ public final class PointerType extends SegmentCarriedType {
             return alias;
         }
         if (target instanceof FunctionPointerType f) {
-            return f.signature().returnType().name() + " (**)" + f.parameterList();
+            return f.declaration("*");
         }
         String targetName = target.name();
         if (targetName.endsWith("*")) {

@@ -1,5 +1,6 @@
 package epsilon.foreign.marshalling;
 
+import epsilon.foreign.marshalling.internal.layout.CallLayouts;
 import epsilon.foreign.marshalling.internal.layout.FieldPaths;
 import epsilon.foreign.marshalling.internal.layout.LayoutEngine;
 import epsilon.foreign.marshalling.internal.layout.LayoutEngine.Member;
@@ -48,10 +49,12 @@ public final class StructType extends SegmentCarriedType {
     private final boolean union;
     private volatile Definition definition;
     private final Map<String, CField> paths = new ConcurrentHashMap<>();
+    /** How calls pass this type by value, computed when first asked. */
+    private volatile CallLayouts.Answer byValue;
 
     /** What completing the type fixes: fields, layout, size and alignment. */
     private record Definition(List<CField> fields, Map<String, CField> byName, GroupLayout layout, long byteSize,
-                              long byteAlignment) {}
+                              long byteAlignment, List<LayoutEngine.Placed> declared) {}
 
     private StructType(String name, boolean union) {
         this.name = Objects.requireNonNull(name, "name");
@@ -164,7 +167,8 @@ public final class StructType extends SegmentCarriedType {
         }
         StructType aligned = new StructType(name, union);
         aligned.definition = new Definition(known.fields(), known.byName(),
-                (GroupLayout) known.layout().withByteAlignment(byteAlignment), known.byteSize(), byteAlignment);
+                (GroupLayout) known.layout().withByteAlignment(byteAlignment), known.byteSize(), byteAlignment,
+                known.declared());
         return aligned;
     }
 
@@ -202,6 +206,37 @@ public final class StructType extends SegmentCarriedType {
     @Override
     public GroupLayout layout() {
         return definition().layout();
+    }
+
+    /**
+     * The layout a call passes this struct by value with: {@link #layout()} when the FFM linker takes it and passes
+     * it as C does, otherwise a layout of the same size that the linker passes the same way C does (a bit-field's
+     * bytes as the integers that hold them, a struct of more than 16 bytes on x86-64 as integers of its alignment).
+     *
+     * @throws DeclarationError when no layout makes the linker pass this struct as C does, saying why (a packed
+     *                          field, a {@code long double} inside, an alignment past 8), or when it is incomplete
+     */
+    @Override
+    public MemoryLayout argumentLayout() {
+        CallLayouts.Answer answer = byValue();
+        if (answer.refusal() != null) {
+            throw new DeclarationError(name + " cannot be passed by value: " + answer.refusal());
+        }
+        return answer.layout();
+    }
+
+    /** Why the FFM linker cannot pass this complete struct by value as C does, or {@code null} when it can. */
+    String byValueRefusal() {
+        return byValue().refusal();
+    }
+
+    private CallLayouts.Answer byValue() {
+        CallLayouts.Answer known = byValue;
+        if (known == null) {
+            known = CallLayouts.of(this, type -> type.definition().declared());
+            byValue = known;
+        }
+        return known;
     }
 
     /** {@code sizeof}. */
@@ -457,7 +492,7 @@ public final class StructType extends SegmentCarriedType {
                     throw new DeclarationError(declared.name + " is already defined");
                 }
                 declared.definition = new Definition(result.fields(), Collections.unmodifiableMap(byName),
-                        result.layout(), result.byteSize(), result.byteAlignment());
+                        result.layout(), result.byteSize(), result.byteAlignment(), result.declared());
             }
             return declared;
         }

@@ -105,6 +105,14 @@ class CPrototypeTest {
     }
 
     @Test
+    void shouldSpellFunctionPointerResultsAndParametersAsCDoes() {
+        for (String text : new String[] {"void *(*f(void))(int (*)(void))", "int g(void *(*start)(void *))",
+                "int h(int (*(*cb)(int))(double))", "int (*(*pick(int which))(char))(double)"}) {
+            assertEquals(text, CPrototype.parse(text).toString());
+        }
+    }
+
+    @Test
     void shouldPassDivTByValue() {
         CPrototype div = CPrototype.parse("div_t div(int numerator, int denominator)");
         StructType result = assertInstanceOf(StructType.class, div.returnType());
@@ -144,18 +152,36 @@ class CPrototypeTest {
     }
 
     @Test
-    void shouldRejectVoidParametersAndStructsByValueOfUnknownLayout() {
+    void shouldRejectVoidParametersAndUnknownNames() {
         ParseError voidParameter = assertThrows(ParseError.class, () -> CPrototype.parse("int f(int a, void b)"));
         assertTrue(voidParameter.getMessage().startsWith("parameter 1 has type void"), voidParameter.getMessage());
         assertEquals(14, voidParameter.column());
-        ParseError struct = assertThrows(ParseError.class, () -> CPrototype.parse("struct nowhere f(int a)"));
-        assertTrue(struct.getMessage().startsWith("struct nowhere is used by value but its layout is unknown (the result)"),
-                struct.getMessage());
         ParseError unknown = assertThrows(ParseError.class, () -> CPrototype.parse("frob_t f(int a)"));
         assertTrue(unknown.getMessage().startsWith("unknown type name 'frob_t'"), unknown.getMessage());
         assertEquals(1, unknown.column());
         ParseError arrayReturn = assertThrows(ParseError.class, () -> CPrototype.parse("int f(void)[3]"));
         assertTrue(arrayReturn.getMessage().contains("a function cannot return an array"), arrayReturn.getMessage());
+    }
+
+    @Test
+    void shouldReadIncompleteTypesByValueAsCDoesAndRefuseToCallThem() {
+        String why = "parameter 0 (stream) is struct _IO_FILE by value, which is declared but never defined";
+        CPrototype function = CPrototype.parse("int f(FILE stream)");
+        CPrototype pointer = ((FunctionPointerType) CType.parse("int (*)(FILE stream)")).signature();
+        assertEquals(java.util.Optional.of(why), function.unsupported());
+        assertEquals(java.util.Optional.of(why), pointer.unsupported(), "the same refusal through a function pointer");
+        DeclarationError called = assertThrows(DeclarationError.class, function::descriptor);
+        assertEquals("cannot call f: " + why, called.getMessage());
+        assertEquals(java.util.Optional.of("f"), called.functionName());
+        DeclarationError calledThrough = assertThrows(DeclarationError.class, pointer::descriptor);
+        assertEquals("cannot call a function pointer: " + why, calledThrough.getMessage());
+
+        CPrototype result = CPrototype.parse("struct nowhere f(int a)");
+        assertEquals(java.util.Optional.of("its result is struct nowhere by value, which is declared but never defined"),
+                result.unsupported());
+        assertEquals("cannot call f: its result is struct nowhere by value, which is declared but never defined",
+                assertThrows(DeclarationError.class, result::descriptor).getMessage());
+        assertEquals("int f(struct _IO_FILE stream)", function.toString());
     }
 
     @Test

@@ -105,6 +105,27 @@ class CTypeTest {
         assertEquals(expectedName, CType.parse(spelling).name());
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"void *(*)(void *)", "char *(*)(void)",
+        "void *(**)(void *)", "int (*(*)(int))(double)", "int (*(*)(char))(void *(*)(void *))",
+        "void (*[3])(int)", "int (*)(int (*)(void))", "void (*(*)(int (*)(void)))(int)"})
+    void shouldNameFunctionPointerTypesAsCSpellsThem(String spelling) {
+        assertEquals(spelling, CType.parse(spelling).name());
+    }
+
+    @Test
+    void shouldApplyAVectorAttributeOnceToTheTypeBeforeTheDeclarator() {
+        String vector = "int __attribute__((vector_size(16)))";
+        assertEquals(vector, CPrototype.parse("int f(" + vector + " v)").parameterTypes().getFirst().name());
+        assertEquals(vector, CPrototype.parse("int f(int v __attribute__((vector_size(16))))").parameterTypes()
+                .getFirst().name(), "after the name, it applies to the parameter's type too");
+        CType pointer = CPrototype.parse("int f(" + vector + " *v)").parameterTypes().getFirst();
+        assertEquals(CType.Kind.POINTER, pointer.kind(), "a pointer to a vector, not a vector of pointers");
+        assertEquals(vector + " *", pointer.name());
+        assertEquals(vector, CHeader.parse("struct s { " + vector + " a; };").struct("s").fieldType("a").name());
+        assertEquals(vector, CHeader.parse("typedef " + vector + " v4;").type("v4").name());
+    }
+
     @Test
     void shouldParseToTheConstants() {
         assertSame(CType.STRING, CType.parse("const char *"));

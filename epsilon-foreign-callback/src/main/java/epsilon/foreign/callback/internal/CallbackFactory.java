@@ -59,10 +59,11 @@ public final class CallbackFactory {
     }
 
     /**
-     * The upcall stub. The JDK refuses some signatures the C front end accepts, with an
-     * {@link IllegalArgumentException}: struct layouts the FFM linker cannot pass (packed or over-aligned members, a
-     * {@code long double} inside), or more parameter slots than a method handle has (255, a {@code long} or
-     * {@code double} taking two). That is a signature a callback cannot have, reported as such.
+     * The upcall stub. A struct the FFM linker cannot pass by value (packed, over-aligned, a {@code long double}
+     * inside) was refused before this, with marshalling's reason ({@code CPrototype.unsupported()}, asked by
+     * {@link Signatures#checked}); the JDK still refuses, with an {@link IllegalArgumentException}, more parameter
+     * slots than a method handle has (255, a {@code long} or {@code double} taking two). That is a signature a
+     * callback cannot have, reported as such.
      */
     private static MemorySegment link(CPrototype signature, TargetSource source, CallbackImpl callback,
             Object onFailure, Arena arena) {

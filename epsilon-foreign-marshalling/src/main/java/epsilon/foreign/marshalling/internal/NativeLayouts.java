@@ -22,6 +22,11 @@ public final class NativeLayouts {
     public static final boolean AARCH64 = ARCH.startsWith("aarch64") || ARCH.startsWith("arm64");
     /** True on Windows (LLP64: {@code long} is 4 bytes, {@code time_t} is {@code long long}). */
     public static final boolean WINDOWS = OS.startsWith("windows");
+    /**
+     * True where calls follow the System V x86-64 ABI (Linux, macOS and the BSDs on x86-64; not Windows, which has
+     * its own): the ABI whose struct classification {@code internal.layout.CallLayouts} follows.
+     */
+    public static final boolean SYSV_X86_64 = (ARCH.equals("amd64") || ARCH.equals("x86_64")) && !WINDOWS;
 
     private NativeLayouts() {}
 

@@ -121,6 +121,19 @@ class GccLayoutTest {
             #pragma pack(pop)
             #pragma pack(1)
             struct pragma_one { char c; long l; };
+            struct pragma_caps_aligned { char c; int i __attribute__((aligned(8))); };
+            struct pragma_caps_alignas { char c; _Alignas(8) int i; };
+            #pragma pack()
+            #pragma pack(2)
+            struct pragma_two_caps { char c; int i __attribute__((aligned(8))); char d __attribute__((aligned(4))); };
+            struct pragma_zero_width { char c; long : 0; char d; int : 0; _Bool e : 1; };
+            #pragma pack()
+            #pragma pack(1)
+            struct pragma_one_zero_width { char c; int : 0; char d; };
+            #pragma pack()
+            #pragma pack(4)
+            struct pragma_packed_bits { long a : 2; float f[3]; unsigned long long : 40; } __attribute__((packed));
+            struct pragma_packed_plain { char c; long l; } __attribute__((packed));
             #pragma pack()
             struct after_pragma { char c; long l; };
             struct self { struct self *next; int value; };
@@ -235,6 +248,20 @@ class GccLayoutTest {
                         || Files.exists(Path.of("/usr/local/include", header));
                 Assumptions.assumeTrue(found, header + " is not installed");
             }
+        }
+
+        /** Compiles {@code source} with gcc into the shared library {@code lib<name>.so} in {@code work}. */
+        static Path compileLibrary(Path work, String name, String source) throws Exception {
+            Assumptions.assumeTrue(available("gcc"), "gcc is not installed: the test library cannot be built");
+            Path file = work.resolve(name + ".c");
+            Files.writeString(file, source);
+            Path library = work.resolve("lib" + name + ".so");
+            Process gcc = new ProcessBuilder("gcc", "-std=gnu11", "-shared", "-fPIC", "-O1", "-w", "-o",
+                    library.toString(), file.toString()).redirectErrorStream(true).start();
+            String errors = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(gcc.waitFor(120, TimeUnit.SECONDS), "gcc did not finish");
+            assertEquals(0, gcc.exitValue(), errors);
+            return library;
         }
 
         /** Compiles and runs {@code source} with gcc, returning what it prints. */

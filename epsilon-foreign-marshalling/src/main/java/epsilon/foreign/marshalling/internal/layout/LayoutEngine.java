@@ -22,12 +22,15 @@ import java.util.Set;
  * struct's alignment the largest of its members' (and any explicit one), its size rounded up to that alignment, a
  * union's members all at 0.
  *
- * <p>A member's alignment is its type's, lowered to 1 by {@code packed} (on the struct or the member) and capped by
- * {@code #pragma pack(n)}, then raised by an {@code aligned} attribute on the member. A bit-field goes into the
+ * <p>A member's alignment is its type's, lowered to 1 by {@code packed} (on the struct or the member), raised by an
+ * {@code aligned} attribute or {@code _Alignas} on the member, then capped by {@code #pragma pack(n)}: GCC caps even
+ * an explicit alignment ({@code layout_decl}), where MSVC would let it win. A bit-field goes into the
  * storage unit of its declared type when it fits without crossing that type's alignment boundary, otherwise it
  * starts at the next one; packed bit-fields and bit-fields under {@code #pragma pack} are placed at the next bit
- * without that rule. A zero-width bit-field aligns the next member to its type. Named bit-fields raise the
- * struct's alignment, unnamed ones do not.
+ * without that rule. A zero-width bit-field aligns the next member to its type, whatever {@code packed} or
+ * {@code #pragma pack} say (GCC's {@code layout_decl}: "not influenced by any packing"). Named bit-fields raise the
+ * struct's alignment, unnamed ones do not; under {@code #pragma pack(n)} a named bit-field raises it to its type's
+ * alignment capped by {@code n} even in a {@code packed} struct, as gcc does.
  */
 public final class LayoutEngine {
     private LayoutEngine() {}
@@ -45,8 +48,22 @@ public final class LayoutEngine {
     public record Member(String name, CType type, int bitWidth, long explicitAlignment, boolean anonymous,
                          boolean packed) {}
 
-    /** The computed layout: fields (anonymous members flattened), size, alignment and the JDK group layout. */
-    public record Result(List<CField> fields, long byteSize, long byteAlignment, GroupLayout layout) {}
+    /**
+     * The computed layout: fields (anonymous members flattened), size, alignment and the JDK group layout, and the
+     * members as declared and placed, which is how C's calling conventions see them.
+     */
+    public record Result(List<CField> fields, long byteSize, long byteAlignment, GroupLayout layout,
+                         List<Placed> declared) {}
+
+    /**
+     * A member as declared, where it was placed: unnamed and zero-width bit-fields and anonymous members included.
+     *
+     * @param field     its name ({@code ""} when it has none), type and position; a zero-width bit-field's
+     *                  position is where the next member may start
+     * @param bitField  whether it is a bit-field (its width in {@code field}, possibly 0)
+     * @param anonymous whether it is an anonymous struct or union whose fields are the enclosing one's
+     */
+    public record Placed(CField field, boolean bitField, boolean anonymous) {}
 
     private record Piece(long offset, MemoryLayout layout, String name) {}
 
@@ -58,6 +75,7 @@ public final class LayoutEngine {
     public static Result layout(String structName, boolean union, List<Member> members, boolean packed,
                                 long explicitAlignment, long maxFieldAlignment) {
         List<CField> fields = new ArrayList<>();
+        List<Placed> declared = new ArrayList<>();
         List<Piece> pieces = new ArrayList<>();
         Set<String> names = new HashSet<>();
         long bits = 0;
@@ -71,18 +89,18 @@ public final class LayoutEngine {
             long size = storage.byteSize();
             long typeAlignment = storage.byteAlignment();
             boolean tight = packed || member.packed();
-            long alignment = tight ? 1 : typeAlignment;
+            long alignment = Math.max(tight ? 1 : typeAlignment, member.explicitAlignment());
             if (maxFieldAlignment > 0) {
                 alignment = Math.min(alignment, maxFieldAlignment);
             }
-            alignment = Math.max(alignment, member.explicitAlignment());
             if (member.bitWidth() >= 0) {
                 long unitBits = typeAlignment * 8;
                 if (member.bitWidth() == 0) {
-                    long zeroAlignment = maxFieldAlignment > 0 ? Math.min(typeAlignment, maxFieldAlignment) : typeAlignment;
                     if (!union) {
-                        bits = roundUp(bits, zeroAlignment * 8);
+                        bits = roundUp(bits, unitBits); // neither packed nor #pragma pack changes this, in gcc
                     }
+                    long at = union ? 0 : bits;
+                    declared.add(new Placed(new CField("", type, at / 8, at, 0), true, false));
                     continue;
                 }
                 long start = union ? 0 : bits;
@@ -90,10 +108,16 @@ public final class LayoutEngine {
                 if (!tight && maxFieldAlignment == 0 && straddles) {
                     start = roundUp(start, unitBits); // would cross its type's boundary: next storage unit
                 }
+                CField bitField = new CField(member.name() == null ? "" : member.name(), type, start / 8, start,
+                        member.bitWidth());
+                declared.add(new Placed(bitField, true, false));
                 if (member.name() != null) {
                     addName(structName, names, member.name());
-                    fields.add(new CField(member.name(), type, start / 8, start, member.bitWidth()));
-                    maxAlignment = Math.max(maxAlignment, alignment);
+                    fields.add(bitField);
+                    // gcc's update_alignment_for_field: #pragma pack, when in force, decides before packed does
+                    long typeShare = maxFieldAlignment > 0 ? Math.min(typeAlignment, maxFieldAlignment)
+                            : tight ? 1 : typeAlignment;
+                    maxAlignment = Math.max(maxAlignment, Math.max(alignment, typeShare));
                 }
                 long firstByte = start / 8;
                 long endByte = (start + member.bitWidth() + 7) / 8;
@@ -108,6 +132,7 @@ public final class LayoutEngine {
             }
             long offset = union ? 0 : roundUp(roundUp(bits, 8) / 8, alignment);
             if (member.anonymous()) {
+                declared.add(new Placed(new CField("", type, offset, offset * 8, 0), false, true));
                 StructType inner = (StructType) type;
                 for (CField field : inner.fields()) {
                     addName(structName, names, field.name());
@@ -120,6 +145,7 @@ public final class LayoutEngine {
                 }
                 addName(structName, names, member.name());
                 fields.add(new CField(member.name(), type, offset, offset * 8, 0));
+                declared.add(new Placed(fields.getLast(), false, false));
             }
             MemoryLayout placed = alignment == storage.byteAlignment() ? storage
                     : alignment < storage.byteAlignment() ? unaligned(storage) : storage.withByteAlignment(alignment);
@@ -135,7 +161,7 @@ public final class LayoutEngine {
         long size = roundUp(union ? unionSize : roundUp(bits, 8) / 8, alignment);
         GroupLayout layout = union ? unionLayout(pieces, size) : structLayout(pieces, size);
         layout = (GroupLayout) layout.withByteAlignment(alignment).withName(structName);
-        return new Result(List.copyOf(fields), size, alignment, layout);
+        return new Result(List.copyOf(fields), size, alignment, layout, List.copyOf(declared));
     }
 
     /**

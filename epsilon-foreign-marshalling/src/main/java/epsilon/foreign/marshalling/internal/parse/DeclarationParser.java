@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <p>Two modes. {@link Mode#HEADER} is a compiler's: every type name must be declared. {@link Mode#TEXT} reads a
  * prototype or type name written by a user: an undeclared name followed by {@code *} is an opaque type
- * ({@code sqlite3 *db}), so a handle needs no declaration; an undeclared name used by value is still an error.
+ * ({@code sqlite3 *db}), so a handle needs no declaration; an undeclared name used by value is still an error. A
+ * type name alone must have a known size; a prototype's parameters and result need not, as in C.
  */
 public final class DeclarationParser {
     /** How strictly type names are checked. */
@@ -66,7 +67,7 @@ public final class DeclarationParser {
         return type;
     }
 
-    /** In a user's text, a struct or opaque type used by value must have a known size (C would say incomplete). */
+    /** A type name in a user's text, a struct or opaque type by value, must have a known size (C would say incomplete). */
     private void requireKnownSize(CType type, Token at, String what) {
         boolean unknown = type instanceof epsilon.foreign.marshalling.StructType struct && !struct.isComplete()
                 || type instanceof OpaqueType opaque && !opaque.hasSize();
@@ -106,10 +107,8 @@ public final class DeclarationParser {
                     + " expected a declaration like 'int f(int x)'");
         }
         specifiers.attributes.merge(after);
-        requireKnownSize(function.returnType(), declarator.name(), "the result");
-        for (CParameter parameter : function.parameters()) {
-            requireKnownSize(parameter.type(), declarator.name(), "parameter " + parameter);
-        }
+        // an incomplete parameter or result is valid in a declaration, as in a header or a function pointer type:
+        // CPrototype.unsupported() says why such a function cannot be called
         return withAttributes(function.prototype(declarator.nameText(), symbol), specifiers.attributes,
                 declarator.name());
     }

@@ -227,6 +227,10 @@ final class TypeReader implements ConstantEvaluator.Types {
         if (named instanceof Value value && (result.attributes.mode != null || result.attributes.vectorSize != 0)) {
             named = new Value(adjusted(value.type(), onlyTypeAttributes(result.attributes), start),
                     value.constQualified());
+            // applied to the base type, once: a declarator's pointers and arrays derive from the changed type, and
+            // the declaration must not apply them again (twice would name a vector of vectors, or vectorize a pointer)
+            result.attributes.mode = null;
+            result.attributes.vectorSize = 0;
         }
         result.base = named;
         return result;
@@ -452,7 +456,7 @@ final class TypeReader implements ConstantEvaluator.Types {
                     Declarators.pointerTo(new Value(array.element(), value.constQualified()));
             case Value value -> value.type();
         };
-        type = adjusted(type, onlyTypeAttributes(specifiers.attributes), start);
+        type = adjusted(type, onlyTypeAttributes(attributes), start); // mode or vector_size after the name
         if (type.isVoid()) {
             throw cursor.error(start, "parameter " + index + " has type void; write (void) alone for no parameters");
         }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * Generated and mutated input only ever preprocesses or fails with a ParseError, in bounded time: any other
  * throwable (a stack overflow, an index out of bounds, a hang) fails the property.
  */
-class PreprocessorProperties {
+class PreprocessorPropertiesTest {
     /** A header text and the directory its quote includes are found in (null for a built-in header). */
     private record Source(String text, Path directory) {}
 
