@@ -1,5 +1,7 @@
 package epsilon.foreign.memorypool;
 
+import epsilon.foreign.memorypool.internal.CacheCounters;
+import epsilon.foreign.memorypool.internal.CacheRegistry;
 import epsilon.foreign.memorypool.internal.Depot;
 import epsilon.foreign.memorypool.internal.NativeBlocks;
 import epsilon.foreign.memorypool.internal.SizeClasses;
@@ -12,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -102,13 +103,10 @@ public final class MemoryPool implements AutoCloseable {
     private final Map<Long, Integer> blocks = new ConcurrentHashMap<>();
     private final Set<Lease> unpooled = ConcurrentHashMap.newKeySet();
     private final Set<Lease> live = ConcurrentHashMap.newKeySet();
-    private final List<ThreadCache> caches = new CopyOnWriteArrayList<>();
+    private final CacheRegistry caches = new CacheRegistry();
     private final ThreadLocal<ThreadCache> cache;
-    // Thread caches by thread id, so that the hot path skips the ThreadLocal lookup: a slot is taken by the first
-    // thread that needs it and taken over once that thread has died; a thread whose slot is held by a live one
-    // uses the ThreadLocal. Written racily: a reader sees null, or a cache whose (final) thread it compares.
-    private static final int DIRECT_SLOTS = 64;
-    private final ThreadCache[] directCaches = new ThreadCache[DIRECT_SLOTS];
+    // The registry's caches by thread id, read by the hot path to skip the ThreadLocal lookup.
+    private final ThreadCache[] directCaches = caches.slots;
     // Bytes in use are counted per thread cache (leased minus released there) and summed when read: no shared
     // counter on the hot path. Unpooled leases are few and large, and counted here.
     private final LongAdder unpooledBytesInUse = new LongAdder();
@@ -135,12 +133,7 @@ public final class MemoryPool implements AutoCloseable {
             Generation generation = current;
             int number = generation == null ? -1 : generation.number();
             ThreadCache fresh = new ThreadCache(config.threadCacheBlocks(), number);
-            caches.add(fresh);
-            int slot = (int) fresh.thread.threadId() & (DIRECT_SLOTS - 1);
-            ThreadCache holder = directCaches[slot];
-            if (holder == null || !holder.thread.isAlive()) {
-                directCaches[slot] = fresh;
-            }
+            caches.register(fresh);
             return fresh;
         });
     }
@@ -237,7 +230,7 @@ public final class MemoryPool implements AutoCloseable {
         Generation generation = current;
         if (generation != null && !zero && !debug && size > 0 && alignment > 0 && (alignment & (alignment - 1)) == 0) {
             Thread thread = Thread.currentThread();
-            ThreadCache local = directCaches[(int) thread.threadId() & (DIRECT_SLOTS - 1)];
+            ThreadCache local = directCaches[(int) thread.threadId() & (CacheRegistry.SLOTS - 1)];
             if (local == null || local.thread != thread) {
                 local = cache.get();
             }
@@ -482,9 +475,7 @@ public final class MemoryPool implements AutoCloseable {
         unpooled.clear();
         live.clear();
         unpooledBytesInUse.reset();
-        for (ThreadCache c : caches) {
-            c.settle();
-        }
+        caches.settleAll();
         Map<Integer, List<Long>> byClass = new java.util.HashMap<>();
         blocks.forEach((address, sizeClass) -> byClass.computeIfAbsent(sizeClass, c -> new ArrayList<>()).add(address));
         for (int sizeClass = 0; sizeClass < depots.length; sizeClass++) {
@@ -553,22 +544,10 @@ public final class MemoryPool implements AutoCloseable {
 
     /** {@return a snapshot of the counters} Exact once the threads that used the pool have been joined. */
     public PoolStatistics statistics() {
-        long acquisitions = 0;
-        long hits = 0;
-        long misses = 0;
-        long bypasses = 0;
-        long releases = 0;
-        long inUse = unpooledBytesInUse.sum();
-        for (ThreadCache c : caches) {
-            long taken = java.util.Arrays.stream(c.taken).sum();
-            inUse += c.bytesInUse();
-            acquisitions += taken + c.bypasses;
-            hits += taken - c.misses;
-            misses += c.misses;
-            bypasses += c.bypasses;
-            releases += java.util.Arrays.stream(c.returned).sum() + c.bypassReleases;
-        }
-        return new PoolStatistics(name, acquisitions, hits, misses, bypasses, releases, inUse,
+        CacheCounters total = caches.totals();
+        long taken = total.takenTotal();
+        return new PoolStatistics(name, taken + total.bypasses, taken - total.misses, total.misses, total.bypasses,
+                total.returnedTotal() + total.bypassReleases, unpooledBytesInUse.sum() + total.bytesInUse(),
                 bytesReserved.get(), peakBytesReserved.get());
     }
 
