@@ -1,5 +1,7 @@
 package epsilon.foreign.memorypool;
 
+import epsilon.foreign.memorypool.internal.CacheCounters;
+import epsilon.foreign.memorypool.internal.CacheRegistry;
 import epsilon.foreign.memorypool.internal.Depot;
 import epsilon.foreign.memorypool.internal.NativeBlocks;
 import epsilon.foreign.memorypool.internal.SizeClasses;
@@ -12,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -44,6 +45,16 @@ import org.slf4j.LoggerFactory;
  * on the pool: order them with the pool's users (join the threads, or hand over through a lock or a queue).
  * Each thread keeps its own cache of free blocks, and an acquire + release on it touches no shared state, so
  * threads do not contend; most threads also find their cache without a thread-local lookup.
+ *
+ * <p>Threads may come and go, platform or virtual, one per task or millions: when a thread that used the pool
+ * has ended, the free blocks in its cache go back to the pool's shared store (or to the system, past the
+ * retention limits of {@link PoolConfig}), its counts stay in the {@link #statistics()}, and the pool forgets
+ * the cache. The pool finds ended threads on its slow paths, never on an acquire or release served by the
+ * thread's cache: a few caches are checked each time a new thread first uses the pool and each time a
+ * request finds no free block, and all of them by {@link #statistics()} and {@link #trim()}; until then an
+ * ended thread's blocks wait in its cache. So a block a thread cached before it ended serves the next thread,
+ * and the pool holds caches for at most about twice as many threads as use it at once, not for every thread
+ * that ever did.
  *
  * <p>Debug mode ({@link PoolConfig#debug()}, or {@code -Depsilon.memorypool.debug=true} for every pool) poisons
  * released blocks with {@code 0xDE} and records the stack of every acquisition, so that {@link #leakReport()} and
@@ -102,13 +113,11 @@ public final class MemoryPool implements AutoCloseable {
     private final Map<Long, Integer> blocks = new ConcurrentHashMap<>();
     private final Set<Lease> unpooled = ConcurrentHashMap.newKeySet();
     private final Set<Lease> live = ConcurrentHashMap.newKeySet();
-    private final List<ThreadCache> caches = new CopyOnWriteArrayList<>();
+    // The caches of threads that use the pool; an ended thread's free blocks come back through reclaim().
+    private final CacheRegistry caches = new CacheRegistry(this::reclaim);
     private final ThreadLocal<ThreadCache> cache;
-    // Thread caches by thread id, so that the hot path skips the ThreadLocal lookup: a slot is taken by the first
-    // thread that needs it and taken over once that thread has died; a thread whose slot is held by a live one
-    // uses the ThreadLocal. Written racily: a reader sees null, or a cache whose (final) thread it compares.
-    private static final int DIRECT_SLOTS = 64;
-    private final ThreadCache[] directCaches = new ThreadCache[DIRECT_SLOTS];
+    // The registry's caches by thread id, read by the hot path to skip the ThreadLocal lookup.
+    private final ThreadCache[] directCaches = caches.slots;
     // Bytes in use are counted per thread cache (leased minus released there) and summed when read: no shared
     // counter on the hot path. Unpooled leases are few and large, and counted here.
     private final LongAdder unpooledBytesInUse = new LongAdder();
@@ -135,12 +144,7 @@ public final class MemoryPool implements AutoCloseable {
             Generation generation = current;
             int number = generation == null ? -1 : generation.number();
             ThreadCache fresh = new ThreadCache(config.threadCacheBlocks(), number);
-            caches.add(fresh);
-            int slot = (int) fresh.thread.threadId() & (DIRECT_SLOTS - 1);
-            ThreadCache holder = directCaches[slot];
-            if (holder == null || !holder.thread.isAlive()) {
-                directCaches[slot] = fresh;
-            }
+            caches.register(fresh);
             return fresh;
         });
     }
@@ -237,7 +241,7 @@ public final class MemoryPool implements AutoCloseable {
         Generation generation = current;
         if (generation != null && !zero && !debug && size > 0 && alignment > 0 && (alignment & (alignment - 1)) == 0) {
             Thread thread = Thread.currentThread();
-            ThreadCache local = directCaches[(int) thread.threadId() & (DIRECT_SLOTS - 1)];
+            ThreadCache local = directCaches[(int) thread.threadId() & (CacheRegistry.SLOTS - 1)];
             if (local == null || local.thread != thread) {
                 local = cache.get();
             }
@@ -303,7 +307,11 @@ public final class MemoryPool implements AutoCloseable {
             return address;
         }
         int capacity = local.blocks[sizeClass].length;
-        int count = depots[sizeClass].take(local.transfer, Math.max(1, capacity / 2));
+        int batch = Math.max(1, capacity / 2);
+        int count = depots[sizeClass].take(local.transfer, batch);
+        if (count == 0 && caches.retireSome()) { // ended threads' free blocks before new ones from the system
+            count = depots[sizeClass].take(local.transfer, batch);
+        }
         depotBytes.addAndGet(-count * SizeClasses.blockSize(sizeClass));
         if (capacity == 0) { // no thread cache: the depot's block, if any, goes straight to the caller
             return count > 0 ? local.transfer[0] : newBlock(local, sizeClass);
@@ -416,6 +424,24 @@ public final class MemoryPool implements AutoCloseable {
         }
     }
 
+    /**
+     * The free blocks of a cache whose thread has ended into the depots, within the retention limits, the rest
+     * back to the system; nothing when a reset or close has taken them already. Called by the registry, under its
+     * lock, when it retires the cache.
+     */
+    private void reclaim(ThreadCache ended) {
+        Generation generation = current;
+        if (generation != null && ended.generation == generation.number()) {
+            for (int sizeClass = 0; sizeClass < SizeClasses.COUNT; sizeClass++) {
+                int count = ended.counts[sizeClass];
+                if (count > 0) {
+                    giveBack(sizeClass, ended.blocks[sizeClass], 0, count);
+                }
+            }
+        }
+        ended.clear(-1);
+    }
+
     private void freeBlock(long address, long blockSize) {
         blocks.remove(address);
         NativeBlocks.free(address);
@@ -473,6 +499,11 @@ public final class MemoryPool implements AutoCloseable {
      */
     public synchronized void reset() {
         Generation old = requireOpen("reset");
+        caches.exclusively(() -> resetFrom(old));
+    }
+
+    /** Under the registry's lock, so that no ended thread's cache is retired halfway through. */
+    private void resetFrom(Generation old) {
         current = new Generation(old.number() + 1);
         old.scope().close();
         for (Lease lease : unpooled) {
@@ -482,9 +513,7 @@ public final class MemoryPool implements AutoCloseable {
         unpooled.clear();
         live.clear();
         unpooledBytesInUse.reset();
-        for (ThreadCache c : caches) {
-            c.settle();
-        }
+        caches.settleAll();
         Map<Integer, List<Long>> byClass = new java.util.HashMap<>();
         blocks.forEach((address, sizeClass) -> byClass.computeIfAbsent(sizeClass, c -> new ArrayList<>()).add(address));
         for (int sizeClass = 0; sizeClass < depots.length; sizeClass++) {
@@ -496,12 +525,14 @@ public final class MemoryPool implements AutoCloseable {
     }
 
     /**
-     * Returns every retained free block to the system; leased blocks are untouched.
+     * Returns every retained free block to the system, with those cached by threads that have ended; leased blocks,
+     * and those cached by live threads, are untouched.
      *
      * @throws PoolMisuseException when the pool is closed
      */
     public synchronized void trim() {
         requireOpen("trim");
+        caches.retireAll(); // ended threads' free blocks are retained too
         for (int sizeClass = 0; sizeClass < depots.length; sizeClass++) {
             long blockSize = SizeClasses.blockSize(sizeClass);
             for (long address : depots[sizeClass].drain()) {
@@ -530,6 +561,11 @@ public final class MemoryPool implements AutoCloseable {
         if (debug && !live.isEmpty()) {
             LOG.warn(leakReport());
         }
+        caches.exclusively(() -> closeFrom(last));
+    }
+
+    /** Under the registry's lock, so that no ended thread's cache is retired halfway through. */
+    private void closeFrom(Generation last) {
         current = null;
         last.scope().close();
         unpooled.forEach(lease -> lease.ownArena.close());
@@ -542,6 +578,7 @@ public final class MemoryPool implements AutoCloseable {
         bytesReserved.set(0);
         unpooledBytesInUse.reset();
         depotBytes.set(0);
+        caches.retireAll(); // their blocks are freed: only their counts are kept
     }
 
     /** {@return whether {@link #close()} has been called} */
@@ -551,24 +588,16 @@ public final class MemoryPool implements AutoCloseable {
 
     // ---- statistics ----------------------------------------------------------------------------------------
 
-    /** {@return a snapshot of the counters} Exact once the threads that used the pool have been joined. */
+    /**
+     * {@return a snapshot of the counters} Exact once the threads that used the pool have been joined. Threads that
+     * have ended count as they did; their caches' free blocks go back to the pool first (see the class
+     * description).
+     */
     public PoolStatistics statistics() {
-        long acquisitions = 0;
-        long hits = 0;
-        long misses = 0;
-        long bypasses = 0;
-        long releases = 0;
-        long inUse = unpooledBytesInUse.sum();
-        for (ThreadCache c : caches) {
-            long taken = java.util.Arrays.stream(c.taken).sum();
-            inUse += c.bytesInUse();
-            acquisitions += taken + c.bypasses;
-            hits += taken - c.misses;
-            misses += c.misses;
-            bypasses += c.bypasses;
-            releases += java.util.Arrays.stream(c.returned).sum() + c.bypassReleases;
-        }
-        return new PoolStatistics(name, acquisitions, hits, misses, bypasses, releases, inUse,
+        CacheCounters total = caches.totals();
+        long taken = total.takenTotal();
+        return new PoolStatistics(name, taken + total.bypasses, taken - total.misses, total.misses, total.bypasses,
+                total.returnedTotal() + total.bypassReleases, unpooledBytesInUse.sum() + total.bytesInUse(),
                 bytesReserved.get(), peakBytesReserved.get());
     }
 
@@ -606,6 +635,11 @@ public final class MemoryPool implements AutoCloseable {
     }
 
     // ---- internals -----------------------------------------------------------------------------------------
+
+    /** {@return the number of thread caches listed: of live threads, and of ended ones not yet retired} */
+    int threadCaches() {
+        return caches.listed();
+    }
 
     private ThreadCache localCache(Generation generation) {
         ThreadCache local = cache.get();

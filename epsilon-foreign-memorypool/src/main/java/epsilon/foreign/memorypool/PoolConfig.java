@@ -7,7 +7,8 @@ package epsilon.foreign.memorypool;
  * @param maxRetainedBytes   free memory the pool keeps for reuse across all size classes; a released block
  *                           beyond it goes back to the system
  * @param maxRetainedPerClass free blocks kept per size class, at most
- * @param threadCacheBlocks  free blocks each thread keeps per size class before handing them to the shared depot
+ * @param threadCacheBlocks  free blocks each thread keeps per size class before handing them to the shared depot;
+ *                           a thread that ends hands over what it kept (see {@link MemoryPool})
  * @param zeroOnAcquire      whether every acquired block is zero-filled (otherwise only {@code acquireZeroed} does)
  * @param debug              poison released blocks with {@code 0xDE} and record where every lease was taken, to
  *                           report leaks at {@link MemoryPool#close()}; also switched on for every pool by

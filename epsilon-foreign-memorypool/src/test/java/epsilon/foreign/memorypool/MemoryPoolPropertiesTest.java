@@ -10,7 +10,11 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -388,6 +392,83 @@ class MemoryPoolPropertiesTest {
             assertMisuse("pool 'seq' is closed: cannot acquire 16 B", () -> pool.acquire(16));
             assertMisuse("pool 'seq' is closed: cannot reset", pool::reset);
             assertMisuse("pool 'seq' is closed: cannot trim", pool::trim);
+        }
+    }
+
+    // ---- threads that end --------------------------------------------------------------------------------
+
+    /**
+     * What one short-lived thread does: acquires {@code sizes}, releases what the previous thread handed over,
+     * then releases its own leases but the last {@code handOver}, which it hands to the next.
+     */
+    record Shift(List<Long> sizes, int handOver, boolean virtual) {}
+
+    @Provide
+    Arbitrary<List<Shift>> shifts() {
+        Arbitrary<Long> size = Arbitraries.oneOf(Arbitraries.longs().between(1, 4096),
+                Arbitraries.of(16L, 64L, 65_536L, 65_537L, 100_000L));
+        Arbitrary<Shift> shift = net.jqwik.api.Combinators.combine(size.list().ofMaxSize(40),
+                Arbitraries.integers().between(0, 40), Arbitraries.of(false, true)).as(Shift::new);
+        return shift.list().ofMinSize(1).ofMaxSize(12);
+    }
+
+    @Provide
+    Arbitrary<Long> retained() {
+        return Arbitraries.of(0L, 256L, 4096L, 1L << 20, PoolConfig.defaults().maxRetainedBytes());
+    }
+
+    @Property(tries = 60)
+    void shouldGiveBackTheFreeBlocksOfEveryThreadThatHasEnded(@ForAll("shifts") List<Shift> shifts,
+                                                             @ForAll @IntRange(max = 8) int cacheBlocks,
+                                                             @ForAll("retained") long retained) throws Exception {
+        PoolConfig config = PoolConfig.defaults().withThreadCacheBlocks(cacheBlocks).withMaxRetainedBytes(retained);
+        long acquisitions = shifts.stream().mapToLong(shift -> shift.sizes().size()).sum();
+        long unpooled = shifts.stream().flatMap(shift -> shift.sizes().stream()).filter(s -> s > 65_536).count();
+        try (MemoryPool pool = MemoryPool.create("shifts", config)) {
+            List<Lease> handed = new ArrayList<>(); // passed from thread to thread through the joins
+            for (Shift shift : shifts) {
+                runOnNewThread(shift.virtual() ? Thread.ofVirtual() : Thread.ofPlatform(), () -> {
+                    Set<Long> held = new HashSet<>();
+                    handed.forEach(lease -> held.add(lease.segment().address()));
+                    List<Lease> own = new ArrayList<>();
+                    for (long size : shift.sizes()) {
+                        Lease lease = pool.acquire(size);
+                        checkServed(lease.segment(), size, 16, false);
+                        assertTrue(held.add(lease.segment().address()), "block handed to two holders: " + lease);
+                        own.add(lease);
+                    }
+                    handed.forEach(Lease::close);
+                    handed.clear();
+                    int keep = Math.min(shift.handOver(), own.size());
+                    own.subList(0, own.size() - keep).forEach(Lease::close);
+                    handed.addAll(own.subList(own.size() - keep, own.size()));
+                });
+            }
+            runOnNewThread(Thread.ofPlatform(), () -> handed.forEach(Lease::close));
+            // every thread has ended: their counts are in the totals and their free blocks in the depots
+            PoolStatistics stats = pool.statistics();
+            assertEquals(acquisitions, stats.acquisitions(), stats.toString());
+            assertEquals(acquisitions, stats.releases(), stats.toString());
+            assertEquals(unpooled, stats.bypasses(), stats.toString());
+            assertEquals(acquisitions, stats.hits() + stats.misses() + stats.bypasses(), stats.toString());
+            assertEquals(0, stats.bytesInUse(), stats.toString());
+            assertTrue(stats.bytesReserved() <= retained, "over " + retained + " B retained: " + stats);
+            pool.trim();
+            assertEquals(0, pool.statistics().bytesReserved(), pool.statistics().toString());
+        }
+    }
+
+    /** Runs {@code body} on a new thread of {@code builder} and joins it; what it throws is rethrown here. */
+    private static void runOnNewThread(Thread.Builder builder, Runnable body) throws Exception {
+        FutureTask<Void> task = new FutureTask<>(body, null);
+        builder.start(task).join();
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error; // an assertion of the thread's, as it was
+            }
+            throw e;
         }
     }
 
