@@ -3,9 +3,11 @@ package epsilon.foreign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import epsilon.foreign.marshalling.AllocationError;
 import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.DeclarationError;
 import epsilon.foreign.marshalling.NullArgumentError;
 import epsilon.foreign.marshalling.StructType;
 import java.lang.foreign.MemorySegment;
@@ -76,6 +78,16 @@ class ApiMisuseTest {
         assertEquals("argument 0 of inet_ntoa: null is not a value of C type struct in_addr", javaNull.getMessage());
         assertEquals("1.0.0.127", Foreign.sharedCall("inet_ntoa", "c", CType.STRING, List.of(inAddr),
                 Map.of("s_addr", 0x7F000001L))); // and the call still works
+    }
+
+    @Test
+    void shouldRefuseAStructByValueTheLinkerCannotPassWhenTheFunctionIsMade() {
+        DeclarationError e = assertThrows(DeclarationError.class, () -> Foreign.defshared(
+                "int abs(struct p { char c; int x; } __attribute__((packed)) value)", "c"));
+        assertEquals("cannot call abs (int abs(struct p value)): parameter 0 (value) is struct p by value, which the"
+                + " FFM linker cannot pass: field 'x' (int) is at offset 1, not a multiple of its alignment 4, so C"
+                + " passes the struct in memory, which no layout asks the FFM linker for", e.getMessage());
+        assertEquals("abs", e.functionName().orElseThrow());
     }
 
     private static void assertAllocationError(String message, Supplier<?> allocation) {

@@ -13,14 +13,15 @@ import epsilon.foreign.marshalling.ArityError;
 import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.CallbackError;
+import epsilon.foreign.marshalling.DeclarationError;
 import epsilon.foreign.marshalling.ForeignError;
 import epsilon.foreign.marshalling.FreedMemoryError;
 import epsilon.foreign.marshalling.Marshal;
+import epsilon.foreign.marshalling.StringType;
+import epsilon.foreign.marshalling.StructType;
 import epsilon.foreign.marshalling.internal.convert.Adapters;
 import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
 import epsilon.foreign.marshalling.internal.convert.OutParameters;
-import epsilon.foreign.marshalling.StringType;
-import epsilon.foreign.marshalling.StructType;
 import epsilon.foreign.struct.StructView;
 import epsilon.foreign.trampoline.BoundTrampoline;
 import epsilon.foreign.trampoline.Trampolines;
@@ -113,7 +114,7 @@ public final class DynamicFunction implements ForeignFunction {
         this.errnoPolicy = policy;
         this.heapAccess = heap;
         signature.unsupported().ifPresent(why -> {
-            throw new ForeignError("cannot call " + name + " (" + signature + "): " + why, name);
+            throw new DeclarationError("cannot call " + name + " (" + signature + "): " + why, name);
         });
         this.parameterTypes = signature.parameterTypes().toArray(CType[]::new);
         this.nonnull = new boolean[parameterTypes.length];
