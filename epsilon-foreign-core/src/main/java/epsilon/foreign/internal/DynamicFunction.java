@@ -396,7 +396,7 @@ public final class DynamicFunction implements ForeignFunction {
             return StructArguments.pointerTo(view, type, frame, name, index);
         }
         if (heapAccess) {
-            MemorySegment heap = JavaArrays.heapSegment(value);
+            MemorySegment heap = MemoryAccess.heapSegment(value);
             if (heap != null) {
                 return heap; // zero-copy: the linker passes the array's own storage (critical, heap access)
             }

@@ -4,7 +4,6 @@ import epsilon.foreign.callback.Callback;
 import epsilon.foreign.callback.CallbackFailures;
 import epsilon.foreign.callback.Callbacks;
 import epsilon.foreign.internal.CallbackArguments;
-import epsilon.foreign.internal.JavaArrays;
 import epsilon.foreign.internal.StructArguments;
 import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
@@ -15,6 +14,7 @@ import epsilon.foreign.marshalling.Marshal;
 import epsilon.foreign.marshalling.NativeStrings;
 import epsilon.foreign.marshalling.StructType;
 import epsilon.foreign.marshalling.internal.convert.Adapters;
+import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
 import epsilon.foreign.marshalling.internal.convert.OutParameters;
 import epsilon.foreign.struct.StructView;
 import java.lang.foreign.Linker;
@@ -135,7 +135,7 @@ final class FrameConversions {
         if (array == null) {
             return MemorySegment.NULL;
         }
-        MemorySegment elements = JavaArrays.heapSegment(array);
+        MemorySegment elements = MemoryAccess.heapSegment(array);
         if (elements == null) {
             throw new IllegalArgumentException("not a primitive array: " + array.getClass());
         }

@@ -278,6 +278,20 @@ public final class MemoryAccess {
         return copy.copyFrom(source.asSlice(0, size));
     }
 
+    /** A Java primitive array's own storage as a heap segment, or null when {@code value} is not one. */
+    public static MemorySegment heapSegment(Object value) {
+        return switch (value) {
+            case byte[] a -> MemorySegment.ofArray(a);
+            case short[] a -> MemorySegment.ofArray(a);
+            case char[] a -> MemorySegment.ofArray(a);
+            case int[] a -> MemorySegment.ofArray(a);
+            case long[] a -> MemorySegment.ofArray(a);
+            case float[] a -> MemorySegment.ofArray(a);
+            case double[] a -> MemorySegment.ofArray(a);
+            case null, default -> null;
+        };
+    }
+
     /** The layout a value of {@code type} has where it is stored (pointers as plain addresses). */
     public static MemoryLayout storageLayout(CType type) {
         return LayoutEngine.storageLayout(type);

@@ -62,7 +62,7 @@ public final class OutParameters {
             return;
         }
         boolean constTarget = parameterType instanceof PointerType pointer && pointer.isConstTarget();
-        MemorySegment array = heapSegmentOf(value);
+        MemorySegment array = MemoryAccess.heapSegment(value);
         if (array != null) {
             if (!constTarget) { // a char * (a string type, const or not) is copied back as before
                 MemorySegment.copy(copy, 0, array, 0, Math.min(copy.byteSize(), array.byteSize()));
@@ -159,18 +159,5 @@ public final class OutParameters {
     @SuppressWarnings("unchecked")
     private static <T> void hold(ByReference<T> holder, Object value) {
         holder.set((T) value);
-    }
-
-    private static MemorySegment heapSegmentOf(Object array) {
-        return switch (array) {
-            case byte[] a -> MemorySegment.ofArray(a);
-            case short[] a -> MemorySegment.ofArray(a);
-            case char[] a -> MemorySegment.ofArray(a);
-            case int[] a -> MemorySegment.ofArray(a);
-            case long[] a -> MemorySegment.ofArray(a);
-            case float[] a -> MemorySegment.ofArray(a);
-            case double[] a -> MemorySegment.ofArray(a);
-            case null, default -> null;
-        };
     }
 }
