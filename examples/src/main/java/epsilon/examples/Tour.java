@@ -12,14 +12,16 @@ import epsilon.foreign.Variadic;
 import epsilon.foreign.callback.Callback;
 import epsilon.foreign.callback.Callbacks;
 import epsilon.foreign.inline.Libc;
-import epsilon.foreign.memorypool.Lease;
-import epsilon.foreign.memorypool.MemoryPool;
-import epsilon.foreign.trampoline.Trampolines;
+import epsilon.foreign.marshalling.ByReference;
 import epsilon.foreign.marshalling.CHeader;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.ForeignError;
 import epsilon.foreign.marshalling.StructType;
+import epsilon.foreign.marshalling.UnknownLibraryError;
+import epsilon.foreign.memorypool.Lease;
+import epsilon.foreign.memorypool.MemoryPool;
 import epsilon.foreign.struct.StructView;
+import epsilon.foreign.trampoline.Trampolines;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -44,6 +46,7 @@ public final class Tour {
         callOptions();
         memory();
         structs();
+        pointers();
         callbacks();
         inline();
         pooledMemory();
@@ -197,6 +200,44 @@ public final class Tour {
             show(compressBound.prototype() + "  // from zlib.h", compressBound.invoke(1000L));
         } catch (ForeignError noZlibHeader) {
             show("CHeader.include(\"zlib.h\")", "zlib.h is not installed here: " + noZlibHeader.getMessage());
+        }
+    }
+
+    private static void pointers() {
+        section("Out-parameters, struct pointers, strings C allocates");
+        String[] end = new String[1];
+        show("call(\"strtol\", \"42abc\", end, 10); end[0]", Foreign.call("strtol", "42abc", end, 10) + ", \""
+                + end[0] + "\"");
+        ByReference<Integer> exponent = ByReference.empty(Integer.class);
+        show("call(\"frexp\", 6.0, exponent); exponent.get()", Foreign.call("frexp", 6.0, exponent) + ", "
+                + exponent.get());
+        ByReference<Integer> count = ByReference.empty(Integer.class);
+        ByReference<Double> ratio = ByReference.empty(Double.class);
+        Foreign.call("sscanf", "7 0.25", "%d %lf", count, ratio);
+        show("sscanf(\"7 0.25\", \"%d %lf\", count, ratio)", count.get() + ", " + ratio.get());
+        try (Arena arena = Arena.ofConfined()) {
+            StructType tm = CHeader.include("time.h").struct("tm");
+            StructView out = StructView.allocate(tm, arena);
+            Object day = Foreign.sharedCall("gmtime_r", "c", CType.pointerTo(tm),
+                    List.of(CType.pointerTo(CType.TIME_T), CType.pointerTo(tm)), new long[] {86_400L * 365}, out);
+            show("gmtime_r(&t, view)  // struct tm * in and out, as views", ((StructView) day).get("tm_year")
+                    + "-" + ((StructView) day).get("tm_mon") + "-" + ((StructView) day).get("tm_mday"));
+        } catch (ForeignError noTimeHeader) {
+            show("CHeader.include(\"time.h\")", "the C library's headers are not installed here: "
+                    + noTimeHeader.getMessage());
+        }
+        try {
+            ByReference<MemorySegment> db = ByReference.empty(MemorySegment.class);
+            int rc = (int) Foreign.sharedCall("int sqlite3_open(const char *name, sqlite3 **db)", "sqlite3",
+                    ":memory:", db);
+            show("sqlite3_open(\":memory:\", db)  // sqlite3 ** as a ByReference", "rc " + rc + ", db "
+                    + (db.get().address() != 0 ? "set" : "NULL"));
+            ForeignFunction mprintf = Foreign.defshared("char *sqlite3_mprintf(const char *format, ...)", "sqlite3",
+                    CallOption.freedWith("sqlite3_free"));
+            show("sqlite3_mprintf(\"%Q\", \"it's\")  // decoded, then sqlite3_free", mprintf.invoke("%Q", "it's"));
+            Foreign.sharedCall("int sqlite3_close(sqlite3 *db)", "sqlite3", db.get());
+        } catch (UnknownLibraryError noSqlite) {
+            show("sqlite3", "libsqlite3 is not installed here: " + noSqlite.getMessage());
         }
     }
 
