@@ -68,12 +68,21 @@ public final class CallbackFailures {
         FailureRouter.rethrowIfPending();
     }
 
-    /** The failure pending on this thread, without clearing it. */
+    /**
+     * {@return the failure pending on this thread as the callback threw it (a checked exception not yet wrapped),
+     * without clearing it; empty if there is none}
+     */
     public static Optional<Throwable> pending() {
         return Optional.ofNullable(FailureRouter.pending());
     }
 
-    /** Clears this thread's pending failure, returning it. */
+    /**
+     * Clears this thread's pending failure, returning it.
+     *
+     * @return the failure as {@link #rethrowIfPending()} would throw it (a checked one wrapped in
+     *         {@link CallbackFailedException}, further failures counted in a suppressed note), or empty if there is
+     *         none
+     */
     public static Optional<Throwable> clearPending() {
         return Optional.ofNullable(FailureRouter.takePending());
     }
@@ -81,8 +90,11 @@ public final class CallbackFailures {
     /**
      * For code that makes downcalls on a user's behalf (the core module's calls, generated bindings): sets this
      * thread's pending failure aside before a downcall that may call back, so that the failure taken after the call
-     * is the call's own and not one left by an earlier, unrelated call. Returns what was set aside (or {@code null})
-     * for {@link #resumePending(Object)}, which must follow on the same thread.
+     * is the call's own and not one left by an earlier, unrelated call. {@link #resumePending(Object)} must follow
+     * on the same thread.
+     *
+     * @return an opaque token holding what was set aside, for {@code resumePending}, or {@code null} if nothing was
+     *         pending
      */
     public static Object suspendPending() {
         return FailureRouter.suspend();
@@ -92,6 +104,9 @@ public final class CallbackFailures {
      * After the downcall: the failure a callback recorded during it (unchecked as {@link #rethrowIfPending()} gives
      * it), or {@code null}; and the failure {@link #suspendPending()} set aside is pending again. Inside a callback,
      * what that callback throws next is taken to be this failure on its way out (see the class comment).
+     *
+     * @param suspended what {@link #suspendPending()} returned on this thread, {@code null} included
+     * @return the failure a callback recorded since {@code suspendPending}, or {@code null} if none did
      */
     public static Throwable resumePending(Object suspended) {
         return FailureRouter.resume(suspended);
@@ -99,7 +114,11 @@ public final class CallbackFailures {
 
     /**
      * Sends every callback failure (except those of callbacks with their own handler) to {@code handler} instead
-     * of the pending slot and the log; {@code null} restores that default routing.
+     * of the pending slot and the log; {@code null} restores that default routing. The setting is global and takes
+     * effect for the failures that follow, on every thread.
+     *
+     * @param handler runs on the thread of each failing callback, so on several at once: it must be thread-safe;
+     *                {@code null} for the default routing
      */
     public static void setHandler(CallbackFailureHandler handler) {
         FailureRouter.setGlobalHandler(handler);

@@ -19,7 +19,12 @@ public interface CallbackFunction {
      * Runs the callback. Anything it throws is caught before it reaches C; see {@link CallbackFailures}.
      *
      * @param arguments one element per C parameter, already converted
-     * @return the result to give C, or {@code null} for a {@code void} callback
+     * @return the result to give C, or {@code null} for a {@code void} callback (and for NULL, for a pointer). A
+     *         result that would need memory to reach C (a {@code String} for {@code char *}, a Java array) is
+     *         refused, as a failure of the callback: return a {@code MemorySegment} that stays valid after the
+     *         callback returns
+     * @throws Exception anything: it is caught before it reaches C, C gets the default result, and the failure is
+     *                   routed as {@link CallbackFailures} describes
      */
     Object apply(Object[] arguments) throws Exception;
 }

@@ -16,28 +16,48 @@ import java.util.Optional;
  * }
  */
 public interface CallbackRegistry {
-    /** The live callback with this id. */
+    /**
+     * {@return the live callback with this id, or empty if none has it (never made, or closed)}
+     *
+     * @param id as {@link Callback#id()} gives it
+     */
     Optional<Callback> byId(long id);
 
-    /** The live callback registered under this name. */
+    /**
+     * {@return the live callback registered under this name, or empty if none is}
+     *
+     * @param name as given to {@link CallbackOption#name(String)} or {@link Callbacks#register}; not {@code null}
+     */
     Optional<Callback> byName(String name);
 
-    /** The live callback whose function pointer has this address (the pointer C passed back to Java). */
+    /**
+     * {@return the live callback whose function pointer has this address, or empty if none has} A member of a
+     * {@link CallbackScope} closed early is not found, though its stub stays callable until the scope closes.
+     *
+     * @param pointer the pointer C passed back to Java; only its address counts; not {@code null}
+     */
     Optional<Callback> byAddress(MemorySegment pointer);
 
-    /** A snapshot of the live callbacks, oldest first. */
+    /** {@return an unmodifiable snapshot of the live callbacks, in the order of their ids (oldest first)} */
     List<Callback> list();
 
-    /** How many callbacks are alive now. */
+    /** {@return how many callbacks are alive now} */
     int liveCount();
 
-    /** How many callbacks were made since the JVM started. */
+    /**
+     * {@return how many ids were handed out since the JVM started: every callback made, and every creation that
+     * failed after drawing one (a name already taken, a signature the JDK refused)}
+     */
     long createdCount();
 
     /**
-     * Closes and removes the live callback with this name.
+     * Closes the live callback with this name, which also removes it (a member of a {@link CallbackScope} is closed
+     * early: its stub is freed with the scope).
      *
+     * @param name as given to {@link CallbackOption#name(String)} or {@link Callbacks#register}; not {@code null}
      * @throws CallbackRegistryError if no live callback has this name
+     * @throws CallbackClosedError if a native call that was passed its pointer has not returned yet
+     *         (see {@link Callback#close()})
      */
     void unregister(String name);
 }

@@ -22,6 +22,9 @@
  * <p>Unlike the Lisp original, callbacks are freed: by {@link Callback#close()}, by their scope, or at the end of
  * {@code withCallback}. Exceptions thrown by callbacks are routed as {@link CallbackFailures} describes.
  *
+ * <p>A method of this package given {@code null} where its documentation does not say what {@code null} means
+ * throws {@link java.lang.NullPointerException}.
+ *
  * <p>Making a stub and reading C strings are restricted operations: on the module path run with
  * {@code --enable-native-access=epsilon.foreign.callback} (on the class path, {@code ALL-UNNAMED}).
  * Depends on the marshalling module (the C types, prototypes and conversion rules) and the SLF4J 2 API; which
