@@ -88,12 +88,12 @@ public interface CallbackScope extends AutoCloseable {
     boolean isOpen();
 
     /**
-     * Closes every callback of the scope and frees their stubs. Idempotent: a second call does nothing, even after
-     * a first one that threw.
+     * Closes every callback of the scope and frees their stubs. Idempotent once it has succeeded: a second call does
+     * nothing.
      *
-     * @throws IllegalStateException (the JDK's) if a native call that was passed one of the pointers has not
-     *         returned yet, on any thread, this one included: the callbacks are closed by then, and their stubs are
-     *         never freed
+     * @throws CallbackClosedError if a native call that was passed one of the pointers has not returned yet, on any
+     *         thread, this one included (a callback closing its own scope): nothing is closed then, and the scope
+     *         closes when called again after that call
      */
     @Override
     void close();

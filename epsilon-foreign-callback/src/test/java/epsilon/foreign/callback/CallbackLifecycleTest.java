@@ -140,6 +140,32 @@ class CallbackLifecycleTest {
     }
 
     @Test
+    void shouldRefuseToCloseAScopeWhileCIsRunningOneOfItsCallbacksAndCloseItAfter() {
+        CallbackScope scope = Callbacks.openScope();
+        List<String> refusals = new ArrayList<>();
+        Callback compare = scope.create(args -> {
+            if (refusals.isEmpty()) {
+                try {
+                    scope.close(); // from inside qsort, which is using this very callback
+                } catch (CallbackClosedError refused) {
+                    refusals.add(refused.getMessage());
+                }
+            }
+            return 0;
+        }, "int (*)(const void *, const void *)");
+        try (Arena arena = Arena.ofConfined()) {
+            Libc.qsort(arena.allocateFrom(JAVA_INT, 2, 1), 2, 4, compare.pointer());
+        }
+        assertEquals(List.of("cannot close this CallbackScope of 1 callbacks: a native call is using one of them;"
+                + " close it after that call returns"), refusals);
+        assertTrue(scope.isOpen());
+        assertTrue(compare.isAlive());
+        scope.close(); // the call has returned: now it closes, stubs and all
+        assertFalse(scope.isOpen());
+        assertFalse(compare.isAlive());
+    }
+
+    @Test
     void shouldCloseOneMemberEarlyAndRefuseNewMembersAfterClose() {
         CallbackScope scope = Callbacks.openScope();
         Callback early = scope.create(args -> null, "void (*)(void)");

@@ -107,6 +107,20 @@ public final class CallbackFactory {
                 throw new CallbackSignatureError(unfit.getMessage());
             }
         }
+        if (scope != null) {
+            Object carrier = defaultCarrier;
+            String callbackName = name;
+            CallbackFailureHandler onFailure = handler;
+            return scope.making(() -> register(scope, signature, source, callbackName, carrier, onFailure));
+        }
+        return register(null, signature, source, name, defaultCarrier, handler);
+    }
+
+    /** Registers and links a callback whose options are settled; in a scope, under the scope's lock. */
+    private static Callback register(Scope scope, CPrototype signature, TargetSource source, String name,
+            Object defaultCarrier, CallbackFailureHandler handler) {
+        boolean hasDefault = defaultCarrier != null;
+        CType result = signature.returnType();
         Registry registry = Registry.global();
         Arena arena = scope == null ? Arena.ofShared() : scope.arenaFor("a callback");
         CallbackImpl callback = new CallbackImpl(registry.nextId(), name, signature, handler,

@@ -88,7 +88,8 @@ final class CallbackImpl implements Callback {
                 ownArena.close();
             } catch (IllegalStateException inUse) {
                 throw new CallbackClosedError("cannot close " + describe()
-                        + ": a native call on another thread is using its pointer; close it after that call returns");
+                        + ": a native call is using its pointer (on another thread, or the call this callback runs in);"
+                        + " close it after that call returns");
             }
         }
         alive = false;

@@ -64,18 +64,34 @@ public final class Scope implements CallbackScope {
         return open;
     }
 
+    /**
+     * Frees every member's stub at once. Refused, changing nothing, while a native call is using one of them (the
+     * JDK keeps the arena acquired for the call): the scope and its members stay open, to be closed after it.
+     * Members are marked closed only once their memory is gone; a pointer taken just before is refused by the JDK
+     * if passed to C afterwards, since its arena is closed.
+     */
     @Override
-    public void close() {
-        List<CallbackImpl> closing;
-        synchronized (this) {
-            if (!open) {
-                return;
-            }
-            open = false;
-            closing = new ArrayList<>(members);
-            members.clear();
+    public synchronized void close() {
+        if (!open) {
+            return;
         }
+        try {
+            arena.close();
+        } catch (IllegalStateException inUse) {
+            throw new CallbackClosedError("cannot close this CallbackScope of " + members.size() + " callbacks: a"
+                    + " native call is using one of them; close it after that call returns");
+        }
+        open = false;
+        List<CallbackImpl> closing = new ArrayList<>(members);
+        members.clear();
         closing.forEach(CallbackImpl::closeWithScope);
-        arena.close();
+    }
+
+    /**
+     * Runs the making of a member under this scope's lock, so that the scope cannot close between handing out its
+     * arena and taking the new member in.
+     */
+    synchronized <T> T making(java.util.function.Supplier<T> maker) {
+        return maker.get();
     }
 }
