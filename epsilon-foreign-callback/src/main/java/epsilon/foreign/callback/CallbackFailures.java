@@ -38,11 +38,11 @@ import java.util.Optional;
  *
  * <p><b>Recursion through C</b> (a callback that calls C that calls a callback again): a callback nested 4 or more
  * deep first checks that 32 KiB of stack are free below it ({@code -Depsilon.callback.stackReserve=BYTES}; 0 turns
- * the check off; it costs a probe of the stack, which is why shallower callbacks skip it); if they are not, it does not run, C gets its default result and the failure
- * is a {@link StackOverflowError} that says so. A callback that fails because it rethrew the failure of a callback below
- * it (through {@link #rethrowIfPending()}, or as a core {@code CallbackError}) records that failure again, not the
- * wrapper or a later failure while rethrowing it: however deep the recursion went, the outermost Java caller gets
- * the first failure, once.
+ * the check off; it costs a probe of the stack, which is why shallower callbacks skip it); if they are not, it
+ * does not run, C gets its default result and the failure is a {@link StackOverflowError} that says so. A callback
+ * that fails because it rethrew the failure of a callback below it (through {@link #rethrowIfPending()}, or as a
+ * core {@code CallbackError}) records that failure again, not the wrapper or a later failure while rethrowing it:
+ * however deep the recursion went, the outermost Java caller gets the first failure, once.
  *
  * <p><b>Cannot be protected:</b>
  * <ul>
