@@ -17,11 +17,16 @@ package epsilon.foreign.marshalling;
 public final class ParseError extends ForeignError {
     private static final long serialVersionUID = 1L;
 
+    /** The file that failed to parse, or a label for text given as a string. */
     private final String source;
+    /** The 1-based line of the failure. */
     private final int line;
+    /** The 1-based column of the failure. */
     private final int column;
 
     /**
+     * Reports C text that could not be read, at a position.
+     *
      * @param message what was expected and what was found, starting with the position
      * @param source  the file that failed to parse, or a label such as {@code <prototype>} for text given as a
      *                string
@@ -35,17 +40,17 @@ public final class ParseError extends ForeignError {
         this.column = column;
     }
 
-    /** The file that failed to parse, or a label such as {@code <prototype>} for text given as a string. */
+    /** {@return the file that failed to parse, or a label such as {@code <prototype>} for text given as a string} */
     public String source() {
         return source;
     }
 
-    /** The 1-based line where parsing failed. */
+    /** {@return the 1-based line where parsing failed} */
     public int line() {
         return line;
     }
 
-    /** The 1-based column where parsing failed. */
+    /** {@return the 1-based column where parsing failed} */
     public int column() {
         return column;
     }
