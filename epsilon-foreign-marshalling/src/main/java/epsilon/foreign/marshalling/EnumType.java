@@ -27,12 +27,14 @@ public final class EnumType implements CType {
     /**
      * The integer type C stores the enum as: {@code int} (or {@code unsigned int} when every value is non-negative
      * and one needs it), smaller for a {@code packed} enum.
+     *
+     * @return the underlying integer type
      */
     public ScalarType underlying() {
         return underlying;
     }
 
-    /** The keyword/value mapping. */
+    /** {@return the keyword/value mapping} */
     public CEnum enumeration() {
         return enumeration;
     }
