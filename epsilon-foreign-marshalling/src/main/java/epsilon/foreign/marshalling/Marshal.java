@@ -46,9 +46,10 @@ import java.math.BigInteger;
  * Memory for copies comes from the allocator the caller passes and lives as long as it does (with an
  * {@link java.lang.foreign.Arena}, until the arena closes).
  *
- * <p>Thread-safe and allocation-free for scalar types: the common cases (an {@code Integer} for {@code int}, a
+ * <p>Thread-safe. Scalar types never take native memory; the common cases (an {@code Integer} for {@code int}, a
  * {@code Long} for {@code long}, a {@code Double}, a {@code MemorySegment} for a pointer) return the argument
- * itself after one switch on {@link CType#kind()}.
+ * itself after one switch on {@link CType#kind()}, allocating nothing, while other scalar conversions may box a new
+ * carrier.
  */
 public final class Marshal {
     private Marshal() {}
