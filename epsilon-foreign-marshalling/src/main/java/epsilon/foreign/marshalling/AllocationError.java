@@ -8,6 +8,8 @@ public final class AllocationError extends ForeignError {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Reports a size, count or alignment refused before asking the system, or a size the system refused.
+     *
      * @param message names the type, count and size asked for and why they cannot be had
      * @param cause   the JDK's own report (an {@link OutOfMemoryError} or {@link IllegalArgumentException}), or
      *                {@code null}

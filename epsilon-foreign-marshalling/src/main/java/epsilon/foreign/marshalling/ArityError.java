@@ -4,10 +4,14 @@ package epsilon.foreign.marshalling;
 public final class ArityError extends ForeignError {
     private static final long serialVersionUID = 1L;
 
+    /** The number of parameters declared (the fixed ones, for a variadic function). */
     private final int expected;
+    /** The number of arguments passed. */
     private final int actual;
 
     /**
+     * Reports a call with too few or too many arguments.
+     *
      * @param message      names the function and both counts
      * @param functionName the C function called
      * @param expected     the number of parameters declared (the minimum, for a variadic function)
@@ -19,12 +23,12 @@ public final class ArityError extends ForeignError {
         this.actual = actual;
     }
 
-    /** The number of parameters the function declares (the fixed ones, for a variadic function). */
+    /** {@return the number of parameters the function declares (the fixed ones, for a variadic function)} */
     public int expected() {
         return expected;
     }
 
-    /** The number of arguments that were passed. */
+    /** {@return the number of arguments that were passed} */
     public int actual() {
         return actual;
     }

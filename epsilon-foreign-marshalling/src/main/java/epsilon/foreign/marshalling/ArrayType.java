@@ -51,27 +51,35 @@ public final class ArrayType extends SegmentCarriedType {
         this.argumentLayout = ValueLayout.ADDRESS.withTargetLayout(layout);
     }
 
-    /** A flexible array member, {@code element name[]}: no elements of its own, the element's alignment. */
+    /**
+     * A flexible array member, {@code element name[]}: no elements of its own, the element's alignment. A struct
+     * takes it only as its last field.
+     *
+     * @param element the type of each element; it must have a size
+     * @return an array type with {@link #isFlexible()} true and {@link #count()} 0
+     * @throws DeclarationError if {@code element} is {@code void}, a struct declared but not defined or an opaque
+     *                          type of unknown size
+     */
     public static ArrayType flexible(CType element) {
         return new ArrayType(element, 0, true);
     }
 
-    /** The type of each element. */
+    /** {@return the type of each element} */
     public CType element() {
         return element;
     }
 
-    /** The number of elements. */
+    /** {@return the number of elements; 0 for a flexible array member} */
     public long count() {
         return count;
     }
 
-    /** Whether this is a flexible array member ({@code T x[]} at the end of a struct). */
+    /** {@return whether this is a flexible array member ({@code T x[]} at the end of a struct)} */
     public boolean isFlexible() {
         return flexible;
     }
 
-    /** Whether this is text: an array of plain {@code char} or of {@code wchar_t}, read and written as a String. */
+    /** {@return whether this is text: an array of plain {@code char} or of {@code wchar_t}, read and written as a String} */
     public boolean isText() {
         return element.kind() == Kind.CHAR || element.equals(CType.WCHAR_T);
     }

@@ -41,6 +41,11 @@ public final class ByReference<T> {
     /**
      * A holder starting as {@code initial}, which C reads before it writes (an in-out parameter); typed by the
      * initial value's class ({@code MemorySegment} for any segment), untyped when {@code initial} is {@code null}.
+     *
+     * @param <T>     the Java type of the pointed-to value
+     * @param initial the value C reads, converted as an argument of the pointed-to type would be; {@code null} for a
+     *                zeroed cell
+     * @return a new holder
      */
     @SuppressWarnings("unchecked")
     public static <T> ByReference<T> of(T initial) {
@@ -49,7 +54,13 @@ public final class ByReference<T> {
         return new ByReference<>((Class<T>) type, initial);
     }
 
-    /** An untyped holder starting empty: C gets a zeroed {@code T} (NULL for a pointer) and writes the value. */
+    /**
+     * An untyped holder starting empty: C gets a zeroed {@code T} (NULL for a pointer) and writes the value, which is
+     * then read as a result of the pointed-to type would be. An untyped holder cannot be a variadic argument.
+     *
+     * @param <T> the Java type of the pointed-to value
+     * @return a new holder
+     */
     public static <T> ByReference<T> empty() {
         return new ByReference<>(null, null);
     }
@@ -57,6 +68,11 @@ public final class ByReference<T> {
     /**
      * A holder starting empty whose value C writes as a {@code type}: {@code empty(MemorySegment.class)} for a
      * {@code sqlite3 **}, {@code empty(String.class)} for a {@code const char **}.
+     *
+     * @param <T>  the Java type of the pointed-to value
+     * @param type the class C's value is read as; a call refuses the holder when it cannot hold the pointed-to type
+     * @return a new holder
+     * @throws IllegalArgumentException for a primitive class: use its box ({@code Integer.class})
      */
     public static <T> ByReference<T> empty(Class<T> type) {
         Objects.requireNonNull(type, "type");
@@ -67,12 +83,12 @@ public final class ByReference<T> {
         return new ByReference<>(type, null);
     }
 
-    /** The Java type the holder reads C's value as, empty when it takes the C type's default. */
+    /** {@return the Java type the holder reads C's value as, empty when it takes the C type's default} */
     public Optional<Class<T>> type() {
         return Optional.ofNullable(type);
     }
 
-    /** What the holder holds: the initial value before the call, what C wrote after it. */
+    /** {@return what the holder holds: the initial value before the call, what C wrote after it} */
     public T get() {
         return value;
     }
@@ -80,6 +96,7 @@ public final class ByReference<T> {
     /**
      * Replaces the held value (for the next call).
      *
+     * @param value the new value; {@code null} for a zeroed cell
      * @throws ClassCastException when the holder is typed and {@code value} is not of its type
      */
     public void set(T value) {

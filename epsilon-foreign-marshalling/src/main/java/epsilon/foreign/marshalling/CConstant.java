@@ -14,6 +14,12 @@ import java.util.Objects;
  *              a {@code Double} for a floating value, a {@code String} for a string literal
  */
 public record CConstant(String name, CType type, Object value) {
+    /**
+     * Checks the parts: the value's Java class is not checked against the type.
+     *
+     * @throws NullPointerException     when {@code name} or {@code type} is null
+     * @throws IllegalArgumentException when {@code value} is not a {@code Long}, {@code Double} or {@code String}
+     */
     public CConstant {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -22,7 +28,7 @@ public record CConstant(String name, CType type, Object value) {
         }
     }
 
-    /** Whether the value is an integer. */
+    /** {@return whether the value is an integer (a {@code Long})} */
     public boolean isInteger() {
         return value instanceof Long;
     }
@@ -30,6 +36,7 @@ public record CConstant(String name, CType type, Object value) {
     /**
      * The integer value.
      *
+     * @return the value; an unsigned one past {@code Long.MAX_VALUE} as its raw bits, so negative
      * @throws ConversionError if the constant is not an integer
      */
     public long longValue() {
@@ -42,6 +49,7 @@ public record CConstant(String name, CType type, Object value) {
     /**
      * The integer value as an {@code int}.
      *
+     * @return the value, which fits
      * @throws ConversionError if the constant is not an integer or does not fit in an {@code int}
      */
     public int intValue() {
@@ -55,6 +63,7 @@ public record CConstant(String name, CType type, Object value) {
     /**
      * The value as a {@code double} (an integer converted, unsigned ones as unsigned).
      *
+     * @return the value, or the {@code double} nearest an integer value
      * @throws ConversionError for a string constant
      */
     public double doubleValue() {
@@ -68,6 +77,7 @@ public record CConstant(String name, CType type, Object value) {
     /**
      * The string value.
      *
+     * @return the literal's characters, escapes decoded, without the quotes
      * @throws ConversionError if the constant is not a string literal
      */
     public String stringValue() {

@@ -33,7 +33,7 @@ import java.util.Optional;
 public final class CEnum {
     /** Implemented by a Java enum whose constants have explicit C values, instead of their ordinals. */
     public interface Valued {
-        /** The C value of this constant. */
+        /** {@return the C value of this constant, used in place of its ordinal} */
         int cValue();
     }
 
@@ -82,8 +82,11 @@ public final class CEnum {
      * An enumeration from keywords and values. Iteration order of {@code keywordToValue} is kept (use a
      * {@link LinkedHashMap} to control which alias {@link #keywordOf(int)} returns).
      *
-     * @throws IllegalArgumentException for an empty map, a blank keyword, or two keywords that differ only in
-     *                                  case but have different values
+     * @param name           the enumeration's name, as C spells it after {@code enum}; messages use it
+     * @param keywordToValue each keyword and its C value; copied, with one leading {@code ':'} dropped from a keyword
+     * @return an immutable enumeration
+     * @throws IllegalArgumentException for an empty map, a null or blank keyword, a null value, or two keywords that
+     *                                  differ only in case but have different values
      */
     public static CEnum of(String name, Map<String, Integer> keywordToValue) {
         Objects.requireNonNull(name, "name");
@@ -104,6 +107,9 @@ public final class CEnum {
      * An enumeration from a Java enum: keywords are the constants' names, values their
      * {@link Valued#cValue()} if the enum implements {@link Valued}, otherwise their ordinals.
      *
+     * @param <E>  the Java enum
+     * @param type the Java enum's class; its simple name becomes the enumeration's name
+     * @return an enumeration whose conversions give and take {@code type}'s constants, not keywords
      * @throws IllegalArgumentException if the enum has no constants
      */
     public static <E extends Enum<E>> CEnum of(Class<E> type) {
@@ -126,17 +132,17 @@ public final class CEnum {
         return bare.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** The enumeration's name (the Java enum's simple name for {@link #of(Class)}). */
+    /** {@return the enumeration's name (the Java enum's simple name for {@link #of(Class)})} */
     public String name() {
         return name;
     }
 
-    /** Every keyword and its value, in declaration order. */
+    /** {@return every keyword (without a leading {@code ':'}) and its value, in declaration order; unmodifiable} */
     public Map<String, Integer> keywords() {
         return keywordToValue;
     }
 
-    /** The Java enum this enumeration was made from, if any. */
+    /** {@return the Java enum this enumeration was made from, or empty when it was made from keywords} */
     public Optional<Class<? extends Enum<?>>> javaEnum() {
         return Optional.ofNullable(javaEnum);
     }
@@ -144,6 +150,8 @@ public final class CEnum {
     /**
      * The value of a keyword.
      *
+     * @param keyword a keyword, matched ignoring letter case, surrounding white space and one leading {@code ':'}
+     * @return its C value
      * @throws ConversionError for an unknown keyword, listing the known ones
      */
     public int valueOf(String keyword) {
@@ -159,6 +167,8 @@ public final class CEnum {
      * The value of a Java enum constant: its own {@code cValue()}/ordinal when this enumeration was made from
      * its class, otherwise the value of the keyword equal to its name.
      *
+     * @param constant a constant of any Java enum
+     * @return its C value here
      * @throws ConversionError if the constant belongs to another enum and its name is not a keyword here
      */
     public int valueOf(Enum<?> constant) {
@@ -171,6 +181,8 @@ public final class CEnum {
     /**
      * The keyword of a value (the first declared, when several share it).
      *
+     * @param value a C value
+     * @return the keyword as declared, without a leading {@code ':'}; for {@link #of(Class)}, the constant's name
      * @throws ConversionError if no keyword has this value
      */
     public String keywordOf(int value) {
@@ -182,7 +194,13 @@ public final class CEnum {
         return keyword;
     }
 
-    /** The keyword of a value, or {@code defaultKeyword} when no keyword has it. */
+    /**
+     * The keyword of a value, without failing: for values C may return that the enumeration does not list.
+     *
+     * @param value          a C value
+     * @param defaultKeyword what to return when no keyword has the value; may be {@code null}
+     * @return the keyword (the first declared, when several share the value), or {@code defaultKeyword}
+     */
     public String keywordOf(int value, String defaultKeyword) {
         String keyword = keywordOrNull(value);
         return keyword == null ? defaultKeyword : keyword;
@@ -196,7 +214,7 @@ public final class CEnum {
         return valueToKeyword.get(value);
     }
 
-    /** Whether this enumeration was made from a Java enum class (then Java sees its constants, not keywords). */
+    /** {@return whether this enumeration was made from a Java enum class (then Java sees its constants, not keywords)} */
     public boolean isJavaEnum() {
         return javaEnum != null;
     }
@@ -204,6 +222,8 @@ public final class CEnum {
     /**
      * The Java enum constant of a value, for an enumeration made with {@link #of(Class)}.
      *
+     * @param value a C value
+     * @return the constant with that value (the first declared, when several share it)
      * @throws ConversionError if no constant has this value
      * @throws IllegalStateException if this enumeration was not made from a Java enum
      */

@@ -13,17 +13,24 @@ import java.util.Objects;
  * @param bitWidth  for a bit-field, its width in bits; 0 for an ordinary field
  */
 public record CField(String name, CType type, long offset, long bitOffset, int bitWidth) {
+    /**
+     * Checks only that the name and type are present: the positions are trusted, so a field made by hand that does not
+     * match its struct reads and writes the wrong bytes. {@link StructType#field} and {@link StructType#path} give the
+     * fields C lays out.
+     *
+     * @throws NullPointerException when {@code name} or {@code type} is null
+     */
     public CField {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
     }
 
-    /** Whether this is a bit-field. */
+    /** {@return whether this is a bit-field: {@code bitWidth} is positive} */
     public boolean isBitField() {
         return bitWidth > 0;
     }
 
-    /** The field's size in bytes: its type's size, or for a bit-field the bytes its bits touch. */
+    /** {@return the field's size in bytes: its type's size, or for a bit-field the number of bytes its bits touch} */
     public long byteSize() {
         return isBitField() ? (bitOffset + bitWidth + 7) / 8 - bitOffset / 8 : type.byteSize();
     }

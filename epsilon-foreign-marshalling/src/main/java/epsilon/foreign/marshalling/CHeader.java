@@ -48,22 +48,43 @@ public final class CHeader {
         this.translation = translation;
     }
 
-    /** Parses C text with the default options; {@code #include "..."} looks in the working directory. */
+    /**
+     * Parses C text with the default options; {@code #include "..."} looks in the working directory.
+     *
+     * @param text C declarations and preprocessor directives, as in a header file
+     * @return what the text declares
+     * @throws ParseError for text that does not preprocess or parse, a header it includes that cannot be found, or a
+     *                    declaration C forbids; positions name the text {@code <text>}
+     */
     public static CHeader parse(String text) {
         return options().parse(text);
     }
 
-    /** Reads system or library headers by name, as {@code #include <zlib.h>} would, with the default options. */
+    /**
+     * Reads system or library headers by name, as {@code #include <zlib.h>} would, with the default options.
+     *
+     * @param headers one or more names as written between the angle brackets ({@code "zlib.h"},
+     *                {@code "sys/stat.h"})
+     * @return what the headers declare, as one translation unit
+     * @throws ParseError for a header that cannot be found (naming the directories searched) or does not parse
+     * @throws IllegalArgumentException for no names, or a name that is blank or contains {@code >} or a line break
+     */
     public static CHeader include(String... headers) {
         return options().include(headers);
     }
 
-    /** Reads a header file with the default options. */
+    /**
+     * Reads a header file with the default options.
+     *
+     * @param file the header; {@code #include "..."} in it looks in its directory first
+     * @return what the file declares
+     * @throws ParseError for a file that cannot be read or does not parse; positions name the file
+     */
     public static CHeader parseFile(Path file) {
         return options().parseFile(file);
     }
 
-    /** Options for reading headers: directories, macros, the preprocessor. */
+    /** {@return new options for reading headers (directories, macros, the preprocessor), set to the defaults} */
     public static Options options() {
         return new Options();
     }
@@ -72,8 +93,11 @@ public final class CHeader {
 
     /**
      * A struct or union by tag ({@code "tm"}), by tag with keyword ({@code "struct tm"}, {@code "union value"}) or
-     * by typedef name ({@code "z_stream"}).
+     * by typedef name ({@code "z_stream"}). Like the header's own text, the look-up also sees the platform's
+     * built-in types and the names registered with {@link CType#define}.
      *
+     * @param name a tag, with or without its keyword, or a typedef name
+     * @return the struct or union, possibly incomplete (declared but never defined)
      * @throws DeclarationError naming the structs the header declares, when there is none of that name
      */
     public StructType struct(String name) {
@@ -81,22 +105,35 @@ public final class CHeader {
                 + "' in this header; it declares " + translation.structNames()));
     }
 
-    /** The struct or union of that name, if the header declares one; see {@link #struct(String)}. */
+    /**
+     * The struct or union of that name, if there is one; see {@link #struct(String)}.
+     *
+     * @param name a tag, with or without its keyword, or a typedef name
+     * @return the struct or union, or empty
+     */
     public Optional<StructType> findStruct(String name) {
         return Optional.ofNullable(translation.struct(name));
     }
 
     /**
      * A type by typedef name ({@code "uLong"}, {@code "z_streamp"}) or tag ({@code "struct tm"}, {@code "enum
-     * color"}).
+     * color"}). Like the header's own text, the look-up also sees the platform's built-in typedefs
+     * ({@code size_t}) and the names registered with {@link CType#define}.
      *
-     * @throws DeclarationError when the header declares no such type
+     * @param name a typedef name, or a tag with its keyword
+     * @return the type the name stands for
+     * @throws DeclarationError when there is no such type
      */
     public CType type(String name) {
         return findType(name).orElseThrow(() -> new DeclarationError("no type '" + name + "' in this header"));
     }
 
-    /** The type of that name, if the header declares one. */
+    /**
+     * The type of that name, if there is one; see {@link #type(String)}.
+     *
+     * @param name a typedef name, or a tag with its keyword
+     * @return the type, or empty
+     */
     public Optional<CType> findType(String name) {
         return Optional.ofNullable(translation.type(name));
     }
@@ -104,34 +141,54 @@ public final class CHeader {
     /**
      * A function the header declares, with its parameter names, {@code nonnull} facts and symbol.
      *
-     * @throws UnknownPrototypeError when the header declares no such function
+     * @param name the function's C name
+     * @return its prototype; a function declared twice has the later declaration, with the {@code nonnull} facts and
+     *         symbol of either
+     * @throws UnknownPrototypeError when the header declares no such function ({@code static} ones are not listed)
      */
     public CPrototype function(String name) {
         return findFunction(name).orElseThrow(() -> new UnknownPrototypeError("no function '" + name
                 + "' is declared in this header", name));
     }
 
-    /** The function of that name, if the header declares one. */
+    /**
+     * The function of that name, if the header declares one; see {@link #function(String)}.
+     *
+     * @param name the function's C name
+     * @return its prototype, or empty
+     */
     public Optional<CPrototype> findFunction(String name) {
         return Optional.ofNullable(translation.scope().function(name));
     }
 
-    /** Every function declared (static inline ones excluded: they have no symbol), in declaration order. */
+    /**
+     * {@return every function declared, by name, in declaration order; unmodifiable. {@code static} functions
+     * (such as {@code static inline} ones) are left out: they have no symbol}
+     */
     public Map<String, CPrototype> functions() {
         return translation.scope().functions();
     }
 
-    /** Every {@code extern} variable declared, with its type. */
+    /**
+     * {@return every variable declared at file scope, {@code extern} or not ({@code static} ones left out), with its
+     * type, in declaration order; unmodifiable}
+     */
     public Map<String, CType> variables() {
         return translation.scope().variables();
     }
 
-    /** Every struct and union declared, by tag ({@code "struct tm"}), complete or not. */
+    /**
+     * {@return every struct and union the header and the files it includes declare, by tag ({@code "struct tm"}),
+     * complete or not, in declaration order; not the platform's built-in ones. A new map each time}
+     */
     public Map<String, StructType> structs() {
         return translation.scope().structs();
     }
 
-    /** Every typedef declared, by name. */
+    /**
+     * {@return every typedef the header and the files it includes declare, by name, in declaration order; not the
+     * platform's built-in ones. Unmodifiable}
+     */
     public Map<String, CType> typedefs() {
         return translation.scope().typedefs();
     }
@@ -139,7 +196,10 @@ public final class CHeader {
     /**
      * The value of an enumerator or of an object-like {@code #define} whose expansion is a constant expression.
      *
-     * @throws DeclarationError when there is no such constant (no such macro, or a macro that is not a constant)
+     * @param name the enumerator or macro
+     * @return the value and its C type, evaluated on first request
+     * @throws DeclarationError when there is no such constant (no such macro, or a macro that is not a constant,
+     *                          whose text the message quotes)
      */
     public CConstant constant(String name) {
         return findConstant(name).orElseThrow(() -> new DeclarationError("no constant '" + name + "' in this header"
@@ -147,20 +207,35 @@ public final class CHeader {
                         + " is not a constant expression").orElse("")));
     }
 
-    /** The constant of that name, if there is one; see {@link #constant(String)}. */
+    /**
+     * The constant of that name, if there is one; see {@link #constant(String)}.
+     *
+     * @param name the enumerator or macro
+     * @return the value and its C type, or empty
+     */
     public Optional<CConstant> findConstant(String name) {
         return Optional.ofNullable(translation.constant(name));
     }
 
     /**
-     * Every constant: each enumerator, and each object-like macro the header (not the platform) defines whose
-     * expansion is a constant expression. Computed on first call.
+     * Every constant: each enumerator, and each object-like macro whose expansion is a constant expression,
+     * defined by the header, a file it includes or {@link Options#define} (not the platform's predefined macros).
+     * Computed on first call.
+     *
+     * @return the constants by name, enumerators first, each group in definition order; unmodifiable
      */
     public Map<String, CConstant> constants() {
         return translation.constants();
     }
 
-    /** The replacement text of a macro the header defines, as written (function-like macros included). */
+    /**
+     * The replacement text of a macro the header defines (function-like macros included).
+     *
+     * @param name the macro
+     * @return its replacement list as tokens joined by single spaces, not the spacing written:
+     *         {@code #define A (1|(1<<8))} gives {@code "( 1 | ( 1 << 8 ) )"}; empty for no such macro or a predefined
+     *         one
+     */
     public Optional<String> macro(String name) {
         return translation.macroText(name);
     }
@@ -168,12 +243,21 @@ public final class CHeader {
     /**
      * The file that declares a function, variable, typedef or tagged type ({@code "struct tm"}): to tell
      * {@code zlib.h}'s own functions from the ones of the system headers it includes.
+     *
+     * @param name the name as declared: a function, variable or typedef name, or a tag with its keyword
+     * @return the path of the file that declared it first, as the preprocessor found it ({@code <text>} or the
+     *         given name for text), or empty when the header does not declare it
      */
     public Optional<String> origin(String name) {
         return Optional.ofNullable(translation.scope().origin(name));
     }
 
-    /** The functions declared in files whose path ends with {@code fileName} ({@code "zlib.h"}). */
+    /**
+     * The functions declared in files whose path ends with {@code fileName} ({@code "zlib.h"}).
+     *
+     * @param fileName a file name or the end of a path, matched at a {@code /}
+     * @return those functions by name, in declaration order; a new, modifiable map
+     */
     public Map<String, CPrototype> functionsDeclaredIn(String fileName) {
         Map<String, CPrototype> declared = new java.util.LinkedHashMap<>();
         functions().forEach((name, prototype) -> {
@@ -185,27 +269,47 @@ public final class CHeader {
         return declared;
     }
 
-    /** The message of a {@code deprecated} attribute on a function or variable, if it has one. */
+    /**
+     * The message of a {@code deprecated} attribute on a function or variable, if it has one.
+     *
+     * @param name the function or variable
+     * @return the attribute's message ({@code ""} when it gives none), or empty when the name is not deprecated
+     */
     public Optional<String> deprecation(String name) {
         return Optional.ofNullable(translation.scope().deprecations().get(name));
     }
 
-    /** Parses a prototype that may use this header's types: {@code zlib.prototype("int deflate(z_streamp, int)")}. */
+    /**
+     * Parses a prototype that may use this header's types: {@code zlib.prototype("int deflate(z_streamp, int)")}.
+     *
+     * @param text one function declaration, as {@link CPrototype#parse} takes it
+     * @return the prototype; this header is not changed
+     * @throws ParseError for text that does not parse
+     */
     public CPrototype prototype(String text) {
         return translation.prototype(text);
     }
 
-    /** Parses a type name that may use this header's types: {@code zlib.parseType("z_stream *")}. */
+    /**
+     * Parses a type name that may use this header's types: {@code zlib.parseType("z_stream *")}.
+     *
+     * @param text a C type name, as {@link CType#parse} takes C text
+     * @return the type
+     * @throws ParseError for text that does not parse
+     */
     public CType parseType(String text) {
         return translation.typeName(text);
     }
 
-    /** Every file the preprocessor read, in order. */
+    /**
+     * {@return every file the preprocessor read, in the order it first read them, starting with the text or file
+     * given (named {@code <text>}, or {@code <include time.h>} for {@link #include})}
+     */
     public List<String> files() {
         return translation.files();
     }
 
-    /** The preprocessor's warnings ({@code #warning}, redefined macros), each with its position. */
+    /** {@return the preprocessor's warnings ({@code #warning}, redefined macros), each starting with its position} */
     public List<String> warnings() {
         return translation.warnings();
     }
@@ -237,36 +341,68 @@ public final class CHeader {
 
         private Options() {}
 
-        /** A directory searched for {@code #include "..."} only, after the including file's (gcc's {@code -iquote}). */
+        /**
+         * A directory searched for {@code #include "..."} only, after the including file's (gcc's {@code -iquote}).
+         *
+         * @param directory the directory; directories are searched in the order added
+         * @return these options
+         */
         public Options quoteDirectory(Path directory) {
             quoteDirectories.add(Objects.requireNonNull(directory, "directory"));
             return this;
         }
 
-        /** A directory searched for both include forms, before the system's (gcc's {@code -I}). */
+        /**
+         * A directory searched for both include forms, before the system's (gcc's {@code -I}).
+         *
+         * @param directory the directory; directories are searched in the order added
+         * @return these options
+         */
         public Options includeDirectory(Path directory) {
             includeDirectories.add(Objects.requireNonNull(directory, "directory"));
             return this;
         }
 
-        /** Whether the platform's header directories ({@code /usr/include}, ...) are searched; default true. */
+        /**
+         * Whether the built-in preprocessor searches the platform's header directories ({@code /usr/include}, ...);
+         * an {@linkplain #externalPreprocessor external one} searches its own whatever this says.
+         *
+         * @param searched false to search only the directories added here; the default is true
+         * @return these options
+         */
         public Options systemDirectories(boolean searched) {
             this.systemDirectories = searched;
             return this;
         }
 
-        /** {@code -D name}: defines {@code name} as {@code 1}. */
+        /**
+         * {@code -D name}: defines {@code name} as {@code 1}.
+         *
+         * @param name the macro
+         * @return these options
+         */
         public Options define(String name) {
             return define(name, "1");
         }
 
-        /** {@code -D name=value}. */
+        /**
+         * {@code -D name=value}. Definitions and {@link #undefine}s apply in the order given, as on a command line.
+         *
+         * @param name  the macro
+         * @param value its replacement text
+         * @return these options
+         */
         public Options define(String name, String value) {
             macros.add(new String[] {Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")});
             return this;
         }
 
-        /** {@code -U name}. */
+        /**
+         * {@code -U name}: removes a predefined macro, or one defined here before.
+         *
+         * @param name the macro
+         * @return these options
+         */
         public Options undefine(String name) {
             macros.add(new String[] {Objects.requireNonNull(name, "name"), null});
             return this;
@@ -276,7 +412,11 @@ public final class CHeader {
          * Preprocesses with an installed preprocessor instead of the built-in one: {@code "cpp"}, {@code "gcc -E"},
          * {@code "clang -E"}. Its own predefined macros and header directories apply, as for the C compiler.
          *
-         * @throws DeclarationError when the command cannot be run
+         * @param command the program and its first arguments, separated by spaces; it is run with {@code --version}
+         *                now, and with {@code -dD -E} and the directories and macros of these options for each header
+         * @return these options
+         * @throws DeclarationError when the command cannot be run or {@code --version} fails
+         * @throws IllegalArgumentException for a blank command
          */
         public Options externalPreprocessor(String command) {
             Objects.requireNonNull(command, "command");
@@ -288,24 +428,49 @@ public final class CHeader {
             return this;
         }
 
-        /** Back to the built-in preprocessor (the default). */
+        /**
+         * Back to the built-in preprocessor (the default).
+         *
+         * @return these options
+         */
         public Options builtInPreprocessor() {
             this.externalCommand = null;
             return this;
         }
 
-        /** Parses C text; {@code #include "..."} looks in the working directory first. */
+        /**
+         * Parses C text; {@code #include "..."} looks in the working directory first.
+         *
+         * @param text C declarations and preprocessor directives, as in a header file
+         * @return what the text declares
+         * @throws ParseError as {@link CHeader#parse(String)}; positions name the text {@code <text>}
+         */
         public CHeader parse(String text) {
             return parse("<text>", text);
         }
 
-        /** Parses C text that positions in errors call {@code name}. */
+        /**
+         * Parses C text that positions in errors call {@code name}.
+         *
+         * @param name what positions, {@link CHeader#origin} and {@link CHeader#files} call the text
+         * @param text C declarations and preprocessor directives
+         * @return what the text declares
+         * @throws ParseError as {@link CHeader#parse(String)}
+         */
         public CHeader parse(String name, String text) {
             Objects.requireNonNull(text, "text");
             return new CHeader(Translation.ofText(settings(), name, text));
         }
 
-        /** Reads headers by name, as {@code #include <name>} for each. */
+        /**
+         * Reads headers by name, as {@code #include <name>} for each.
+         *
+         * @param headers one or more names as written between the angle brackets
+         * @return what the headers declare, as one translation unit
+         * @throws ParseError as {@link CHeader#include}
+         * @throws IllegalArgumentException for no names, or a name that is blank or contains {@code >} or a line
+         *                                  break
+         */
         public CHeader include(String... headers) {
             if (headers.length == 0) {
                 throw new IllegalArgumentException("name at least one header to include");
@@ -320,7 +485,13 @@ public final class CHeader {
             return parse("<include " + String.join(", ", headers) + ">", text.toString());
         }
 
-        /** Reads a header file. */
+        /**
+         * Reads a header file.
+         *
+         * @param file the header; {@code #include "..."} in it looks in its directory first
+         * @return what the file declares
+         * @throws ParseError as {@link CHeader#parseFile}
+         */
         public CHeader parseFile(Path file) {
             Objects.requireNonNull(file, "file");
             return new CHeader(Translation.ofFile(settings(), file));

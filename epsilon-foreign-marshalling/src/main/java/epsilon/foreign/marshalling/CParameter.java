@@ -17,8 +17,11 @@ import java.util.Objects;
  */
 public record CParameter(String name, CType type, boolean nonnull) {
     /**
-     * @throws DeclarationError if {@code type} is {@code void}, or {@code nonnull} is set on a type that is not a
-     *                          pointer
+     * Checks that the parameter can exist in C.
+     *
+     * @throws NullPointerException when {@code type} is null
+     * @throws DeclarationError     if {@code type} is {@code void}, or {@code nonnull} is set on a type that is not
+     *                              passed as an address (a pointer, string, array or function pointer)
      */
     public CParameter {
         Objects.requireNonNull(type, "type");
@@ -31,7 +34,13 @@ public record CParameter(String name, CType type, boolean nonnull) {
         }
     }
 
-    /** A parameter that may be NULL where its type allows it. */
+    /**
+     * A parameter that may be NULL where its type allows it.
+     *
+     * @param name the parameter's name, or {@code null}
+     * @param type the parameter's type; never {@code void}
+     * @throws DeclarationError if {@code type} is {@code void}
+     */
     public CParameter(String name, CType type) {
         this(name, type, false);
     }
@@ -44,7 +53,12 @@ public record CParameter(String name, CType type, boolean nonnull) {
         };
     }
 
-    /** This parameter, marked nonnull. */
+    /**
+     * This parameter, marked nonnull.
+     *
+     * @return this parameter when it is already nonnull, else a copy that is
+     * @throws DeclarationError when the type is not passed as an address, so cannot be NULL
+     */
     public CParameter asNonnull() {
         return nonnull ? this : new CParameter(name, type, true);
     }

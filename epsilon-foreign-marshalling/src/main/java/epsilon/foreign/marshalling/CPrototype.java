@@ -31,7 +31,11 @@ import java.util.stream.Collectors;
 public record CPrototype(String name, CType returnType, List<CParameter> parameters, boolean variadic,
                          String symbol) {
     /**
-     * @throws DeclarationError if an array or a function is returned (C functions cannot return either)
+     * Copies {@code parameters} and fills in {@code symbol}.
+     *
+     * @throws NullPointerException when {@code returnType}, {@code parameters} or one of its elements is null
+     * @throws DeclarationError     if an array is returned (C functions cannot return one; a function pointer they
+     *                              can)
      */
     public CPrototype {
         Objects.requireNonNull(returnType, "returnType");
@@ -45,7 +49,15 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
         }
     }
 
-    /** A prototype whose symbol is its name. */
+    /**
+     * A prototype whose symbol is its name.
+     *
+     * @param name       the function's name; {@code null} for the signature of a function pointer type
+     * @param returnType what the function returns, possibly {@link CType#VOID}
+     * @param parameters the declared (fixed) parameters, in order; copied
+     * @param variadic   whether the parameter list ends with {@code ...}
+     * @throws DeclarationError if an array is returned
+     */
     public CPrototype(String name, CType returnType, List<CParameter> parameters, boolean variadic) {
         this(name, returnType, parameters, variadic, name);
     }
@@ -63,14 +75,25 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
      *     "void qsort(void *base, size_t n, size_t size, int (*compar)(const void *, const void *))");
      * }
      *
-     * @throws ParseError with the line:column and what was expected, such as
-     *                    {@code "expected ')' at 1:17 but found 'x'"}
+     * @param text one declaration; text after it other than a {@code ;} is refused
+     * @return the prototype, its {@link #symbol()} taken from an {@code __asm__} label when there is one
+     * @throws ParseError saying what was expected and what was found, where, and quoting the text, such as
+     *                    {@code expected ')' to close the parameter list opened at 1:14 but found 'x' at 1:29 in
+     *                    "size_t strlen(const char *s x)"}; also for a declaration that is not a function
      */
     public static CPrototype parse(String text) {
         return FrontEnd.prototype(text);
     }
 
-    /** A prototype with unnamed parameters of the given types, not variadic. */
+    /**
+     * A prototype with unnamed parameters of the given types, not variadic.
+     *
+     * @param name           the function's name, also its symbol
+     * @param returnType     what the function returns, possibly {@link CType#VOID}
+     * @param parameterTypes the parameter types, in order; none for a function that takes no arguments
+     * @return the prototype
+     * @throws DeclarationError if a parameter type is {@code void} or the result is an array
+     */
     public static CPrototype of(String name, CType returnType, CType... parameterTypes) {
         List<CParameter> parameters = new ArrayList<>(parameterTypes.length);
         for (CType type : parameterTypes) {
@@ -79,12 +102,12 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
         return new CPrototype(name, returnType, parameters, false);
     }
 
-    /** The parameter types, in order. */
+    /** {@return the parameter types, in order, as an unmodifiable list} */
     public List<CType> parameterTypes() {
         return parameters.stream().map(CParameter::type).toList();
     }
 
-    /** The number of fixed parameters (the minimum number of arguments, for a variadic function). */
+    /** {@return the number of fixed parameters (the minimum number of arguments, for a variadic function)} */
     public int arity() {
         return parameters.size();
     }
@@ -95,6 +118,7 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
      * function, the caller appends the layouts of the actual variadic arguments and passes
      * {@link java.lang.foreign.Linker.Option#firstVariadicArg(int)} with {@link #arity()}.
      *
+     * @return a new descriptor; the structs in it are laid out as {@link StructType#argumentLayout()} says
      * @throws DeclarationError when the function cannot be called from Java, naming the parameter or result and
      *                          the reason {@link #unsupported()} gives
      */
@@ -117,6 +141,9 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
      * ({@code long double}, {@code __int128}, an opaque or incomplete type by value), or a struct by value that the
      * FFM linker cannot pass as C does ({@link StructType#argumentLayout()}), such as a packed one. Core calls and
      * callbacks ask this before they link, so that what the linker would refuse is reported here, by name.
+     *
+     * @return why the result, or else the first parameter, cannot be passed, naming it ({@code "parameter 1 (x) is
+     *         long double by value: ..."}), or empty when the function can be called
      */
     public java.util.Optional<String> unsupported() {
         java.util.Optional<String> result = byValueProblem(returnType, "its result");
@@ -146,7 +173,7 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
         };
     }
 
-    /** The indexes of the parameters that refuse NULL ({@link CParameter#nonnull()}), in order. */
+    /** {@return the zero-based indexes of the parameters that refuse NULL ({@link CParameter#nonnull()}), in order; a new array} */
     public int[] nonnullParameters() {
         return java.util.stream.IntStream.range(0, parameters.size()).filter(i -> parameters.get(i).nonnull()).toArray();
     }

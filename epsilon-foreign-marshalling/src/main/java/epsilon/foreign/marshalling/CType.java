@@ -113,7 +113,7 @@ public sealed interface CType
         /** A type Java can only point to, or hold as bytes ({@link OpaqueType}): {@code FILE}, {@code long double}. */
         OPAQUE;
 
-        /** Whether this kind is one of the eight integer kinds (not {@code BOOL}, {@code CHAR} or {@code ENUM}). */
+        /** {@return whether this kind is one of the eight integer kinds (not {@code BOOL}, {@code CHAR} or {@code ENUM})} */
         public boolean isInteger() {
             return ordinal() >= INT8.ordinal() && ordinal() <= UINT64.ordinal();
         }
@@ -206,45 +206,66 @@ public sealed interface CType
     /** {@code off_t}: {@code long} on Linux and Windows, 64-bit {@code long long} on macOS. */
     CType OFF_T = ScalarType.signed("off_t", NativeLayouts.canonical(NativeLayouts.MAC ? "long long" : "long"));
 
-    /** The C spelling: {@code "unsigned long"}, {@code "char *"}, {@code "int[4]"}, {@code "struct tm"}. */
+    /**
+     * {@return the C spelling: {@code "unsigned long"}, {@code "char *"}, {@code "int[4]"}, {@code "struct tm"}, or the
+     * typedef name the type was given}
+     */
     String name();
 
-    /** What kind of value this type holds; conversions switch on it. */
+    /** {@return what kind of value this type holds; conversions switch on it} */
     Kind kind();
 
     /**
-     * The layout of a value of this type in memory: a {@link java.lang.foreign.ValueLayout} for scalars and
-     * pointers, a sequence for an array, a group for a struct.
+     * The layout of a value of this type in memory.
      *
+     * @return a {@link java.lang.foreign.ValueLayout} for scalars and pointers, a sequence for an array, a group for
+     *         a struct, a byte sequence for an {@link OpaqueType} of known size
      * @throws UnsupportedOperationException for {@link #VOID}, which has no values
+     * @throws DeclarationError for a struct declared but not defined, or an opaque type of unknown size
      */
     MemoryLayout layout();
 
     /**
-     * The layout of this type as a function parameter or result: the same as {@link #layout()} except that an
-     * array decays to a pointer.
+     * The layout of this type as a function parameter or result, for a {@link java.lang.foreign.FunctionDescriptor}.
      *
+     * @return the same as {@link #layout()}, except that an array decays to a pointer, a scalar or enum keeps its
+     *         natural alignment whatever {@link ScalarType#withAlignment} gave it in memory, and a struct may be
+     *         passed as an equivalent layout ({@link StructType#argumentLayout()})
      * @throws UnsupportedOperationException for {@link #VOID}
+     * @throws DeclarationError for a struct declared but not defined, an opaque type of unknown size, or a struct
+     *                          the FFM linker cannot pass as C does; {@link CPrototype#unsupported()} also refuses an
+     *                          opaque type of known size, which has a layout here but no carrier
      */
     default MemoryLayout argumentLayout() {
         return layout();
     }
 
-    /** The Panama carrier class for this type in a downcall handle ({@code int.class}, {@code MemorySegment.class}). */
+    /**
+     * {@return the Panama carrier class for this type in a downcall handle ({@code int.class},
+     * {@code MemorySegment.class}); {@code void.class} for {@link #VOID}}
+     */
     Class<?> carrier();
 
-    /** The Java type users pass and receive; see the table in this interface's documentation. */
+    /** {@return the Java type users pass and receive; see the table in this interface's documentation} */
     Class<?> javaType();
 
-    /** Whether values of this type are signed (floating types are; pointers, {@code bool} and unsigned integers are not). */
+    /**
+     * {@return whether values of this type are signed: floating types are; pointers, {@code bool} and unsigned
+     * integers are not; plain {@code char} is as the platform's C compiler has it, an enum as its underlying type}
+     */
     boolean isSigned();
 
-    /** The size in bytes of a value of this type; 0 for {@link #VOID}. */
+    /**
+     * {@return the size in bytes of a value of this type ({@code sizeof}); 0 for {@link #VOID} and for an opaque
+     * type of unknown size}
+     *
+     * @throws DeclarationError for a struct declared but not defined
+     */
     default long byteSize() {
         return isVoid() ? 0 : layout().byteSize();
     }
 
-    /** Whether this is {@link #VOID}. */
+    /** {@return whether this is {@link #VOID}} */
     default boolean isVoid() {
         return kind() == Kind.VOID;
     }
@@ -254,6 +275,8 @@ public sealed interface CType
      * {@code char *}, a Java array for a pointer or array type). When false, {@link Marshal#toForeign} never
      * touches its allocator, so a caller may pass {@code null} and skip creating an arena. For a decision
      * per value, see {@link Marshal#needsAllocator(Object, CType)}.
+     *
+     * @return true for pointer, string and array types; false for the others
      */
     boolean needsAllocator();
 
@@ -262,17 +285,35 @@ public sealed interface CType
      * returned with this type is sized to one {@code target}, so it can be read without
      * {@link MemorySegment#reinterpret(long)}. {@code pointerTo(CHAR)} is {@code char *} as a pointer to bytes,
      * not the {@link #STRING} type.
+     *
+     * @param target the pointed-to type; a struct declared but not yet defined is allowed, and the pointer sees its
+     *               size once it is
+     * @return a {@link PointerType}; {@link #POINTER} itself for {@link #VOID}
      */
     static CType pointerTo(CType target) {
         return PointerType.to(target, false);
     }
 
-    /** A pointer to a {@code const} target: {@code pointerToConst(INT)} is {@code const int *}, equal to {@code int *}. */
+    /**
+     * A pointer to a {@code const} target: {@code pointerToConst(INT)} is {@code const int *}, equal to {@code int *}.
+     * The {@code const} only shows in the name and in {@link PointerType#isConstTarget()}.
+     *
+     * @param target the pointed-to type
+     * @return a {@link PointerType} to {@code target}
+     */
     static CType pointerToConst(CType target) {
         return PointerType.to(target, true);
     }
 
-    /** {@code char *} text in the given charset, NUL-terminated with a terminator as wide as one code unit (2 bytes for UTF-16, 4 for UTF-32). */
+    /**
+     * {@code char *} text in the given charset, NUL-terminated with a terminator as wide as one code unit (2 bytes for
+     * UTF-16, 4 for UTF-32).
+     *
+     * @param charset how the text is encoded; a UTF-16 or UTF-32 one without a stated byte order is used in the
+     *                platform's order
+     * @return a {@link StringType}, spelled {@code char *}, {@code char16_t *} or {@code char32_t *} by code unit
+     *         width; equal to {@link #STRING} for UTF-8
+     */
     static CType string(Charset charset) {
         return new StringType(charset, null);
     }
@@ -281,13 +322,23 @@ public sealed interface CType
      * A C array of {@code count} elements: {@code T[count]}. In memory (a struct field, {@link Marshal#write})
      * it is the elements themselves; as a parameter it decays to a pointer to the first element.
      *
-     * @throws DeclarationError if {@code element} is {@code void} or {@code count} is negative
+     * @param element the type of each element; it must have a size
+     * @param count   the number of elements; 0 is allowed
+     * @return an {@link ArrayType}
+     * @throws DeclarationError if {@code element} is {@code void}, a struct declared but not defined or an opaque
+     *                          type of unknown size, if {@code count} is negative, or if the array would be larger
+     *                          than {@code Long.MAX_VALUE} bytes
      */
     static CType arrayOf(CType element, long count) {
         return new ArrayType(element, count, false);
     }
 
-    /** An enumeration, exchanged with C as an {@code int} and with Java as a keyword or enum constant. */
+    /**
+     * An enumeration, exchanged with C as an {@code int} and with Java as a keyword or enum constant.
+     *
+     * @param enumeration the keywords and their values
+     * @return an {@link EnumType} stored as {@code int}
+     */
     static CType enumOf(CEnum enumeration) {
         return new EnumType(enumeration, (ScalarType) INT);
     }
@@ -296,7 +347,11 @@ public sealed interface CType
      * An enumeration stored as {@code underlying} (an integer type): {@code unsigned int} for an enum with values
      * past {@code INT_MAX}, {@code unsigned char} for a packed one.
      *
-     * @throws DeclarationError if {@code underlying} is not an integer type
+     * @param enumeration the keywords and their values
+     * @param underlying  the integer type the enum is stored and passed as
+     * @return an {@link EnumType}
+     * @throws DeclarationError if {@code underlying} is not an integer type ({@code bool}, {@code char} and floating
+     *                          types are refused)
      */
     static CType enumOf(CEnum enumeration, CType underlying) {
         if (!(underlying instanceof ScalarType scalar)) {
@@ -310,13 +365,22 @@ public sealed interface CType
      * {@link StructType#of(GroupLayout)} under {@code name} (the C spelling, such as {@code "struct tm"} or
      * {@code "div_t"}).
      *
-     * @throws DeclarationError when the layout's offsets are not what C would give
+     * @param name   the C spelling; it replaces the layout's own name
+     * @param layout the members, with the offsets and size C gives them
+     * @return a complete {@link StructType}
+     * @throws DeclarationError when the layout's offsets or size are not what C would give, or a member has no C
+     *                          type
      */
     static CType struct(String name, GroupLayout layout) {
         return StructType.of((GroupLayout) layout.withName(name));
     }
 
-    /** A type known only by name, usable behind a pointer: {@code pointerTo(opaque("sqlite3"))} is {@code sqlite3 *}. */
+    /**
+     * A type known only by name, usable behind a pointer: {@code pointerTo(opaque("sqlite3"))} is {@code sqlite3 *}.
+     *
+     * @param name the C spelling, such as {@code "FILE"}
+     * @return an {@link OpaqueType} of unknown size, equal to any other of the same name
+     */
     static CType opaque(String name) {
         return OpaqueType.named(name);
     }
@@ -325,6 +389,11 @@ public sealed interface CType
      * {@code type} under a typedef name, as {@code typedef unsigned int uInt;} makes it: scalars, strings and
      * pointers take the new name (so messages say {@code uInt}); structs, unions, enums and function pointers keep
      * their own, since C code names them either way. Nothing is registered: see {@link #define} for that.
+     *
+     * @param name the typedef name
+     * @param type the type it names
+     * @return for a scalar (other than {@code void}), string or pointer, a copy under the new name with the same
+     *         kind, layout and Java type; {@code type} itself for any other
      */
     static CType typedef(String name, CType type) {
         return switch (type) {
@@ -335,7 +404,12 @@ public sealed interface CType
         };
     }
 
-    /** A pointer to a C function with the given signature, such as {@code qsort}'s comparator. */
+    /**
+     * A pointer to a C function with the given signature, such as {@code qsort}'s comparator.
+     *
+     * @param signature the pointed-to function's signature; its name, if any, is kept but takes no part in equality
+     * @return a {@link FunctionPointerType}
+     */
     static CType functionPointer(CPrototype signature) {
         return new FunctionPointerType(signature);
     }
@@ -354,6 +428,8 @@ public sealed interface CType
      * Any {@code char *} (const or not) is {@link #STRING} and any {@code wchar_t *} is {@link #WIDE_STRING};
      * {@code signed char *} and {@code unsigned char *} are byte pointers.
      *
+     * @param spelling the name; surrounding white space is ignored
+     * @return the type; for a name registered with {@link #define}, the type it was registered as
      * @throws ParseError naming the offending text and its position, for an unknown or malformed spelling
      */
     static CType parse(String spelling) {
@@ -372,8 +448,11 @@ public sealed interface CType
      * // p.returnType() is now pointerTo(struct tm), read back sized to the struct
      * }
      *
+     * @param name the name to register, with or without a leading {@code ':'}
+     * @param as   the type it stands for
      * @return {@code as}
-     * @throws IllegalArgumentException if the name is malformed or is a built-in C type name
+     * @throws IllegalArgumentException if the name is malformed or is a built-in C type name ({@code int},
+     *                                  {@code size_t} and the platform's other typedefs keep their meaning)
      */
     static CType define(String name, CType as) {
         return TypeNames.define(name, as);

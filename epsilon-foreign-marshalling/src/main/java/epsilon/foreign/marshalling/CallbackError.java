@@ -5,6 +5,8 @@ public final class CallbackError extends ForeignError {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Reports what a callback threw, once the downcall that led to it has returned.
+     *
      * @param message      names the callback and the downcall during which it failed
      * @param functionName the downcall (the C function that invoked the callback), or {@code null}
      * @param cause        what the callback threw

@@ -5,6 +5,8 @@ public final class ClosedLibraryError extends ForeignError {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Reports a call or lookup refused because its library is closed.
+     *
      * @param message      names the library and the function
      * @param functionName the function that was called, or {@code null} for a lookup
      */

@@ -5,6 +5,8 @@ public final class ConversionError extends ForeignError {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Reports a value that does not fit its C type, or a C value with no Java counterpart.
+     *
      * @param message      names the value, the C type and why they do not fit
      * @param functionName the C function involved, or {@code null}
      * @param cause        the underlying failure, or {@code null}

@@ -11,12 +11,18 @@ package epsilon.foreign.marshalling;
 public final class DeclarationError extends ForeignError {
     private static final long serialVersionUID = 1L;
 
-    /** @param message names the declaration, the member and what C forbids */
+    /**
+     * Reports a declaration C does not allow or that cannot be laid out.
+     *
+     * @param message names the declaration, the member and what C forbids
+     */
     public DeclarationError(String message) {
         super(message, null);
     }
 
     /**
+     * Reports a declaration C allows but the FFM linker cannot call.
+     *
      * @param message      names the function, the parameter or result, and why it cannot be passed
      * @param functionName the C function that cannot be called, or {@code null} for a function pointer type
      */

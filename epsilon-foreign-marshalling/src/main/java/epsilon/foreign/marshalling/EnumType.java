@@ -7,8 +7,9 @@ import java.util.Objects;
  * A C enumeration ({@link CType#enumOf}): an {@code int} in C, a keyword or a Java enum constant in Java.
  *
  * <p>{@link Marshal#toForeign} accepts a keyword {@code String} (see {@link CEnum#valueOf(String)}), a Java enum
- * constant, or any integral number within the underlying type's range (passed unchecked, since C code commonly combines
- * enumerators as flags). {@link Marshal#fromForeign} returns the keyword, or the Java enum constant when the
+ * constant, or a {@code Byte}, {@code Short}, {@code Integer} or {@code Long} within the {@code int} range, passed
+ * unchecked as its bits since C code commonly combines enumerators as flags (for an underlying type narrower than
+ * {@code int}, its low bits). {@link Marshal#fromForeign} returns the keyword, or the Java enum constant when the
  * {@link CEnum} was made from a Java enum class; a value with no enumerator is a {@link ConversionError}.
  */
 public final class EnumType implements CType {
@@ -27,12 +28,14 @@ public final class EnumType implements CType {
     /**
      * The integer type C stores the enum as: {@code int} (or {@code unsigned int} when every value is non-negative
      * and one needs it), smaller for a {@code packed} enum.
+     *
+     * @return the underlying integer type
      */
     public ScalarType underlying() {
         return underlying;
     }
 
-    /** The keyword/value mapping. */
+    /** {@return the keyword/value mapping} */
     public CEnum enumeration() {
         return enumeration;
     }

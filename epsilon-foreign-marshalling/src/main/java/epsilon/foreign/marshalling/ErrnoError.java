@@ -4,9 +4,12 @@ package epsilon.foreign.marshalling;
 public final class ErrnoError extends ForeignError {
     private static final long serialVersionUID = 1L;
 
+    /** The {@code strerror} text of the errno value. */
     private final String description;
 
     /**
+     * Reports a failed C call; the message is {@code "<function> failed: errno <n> (<description>)"}.
+     *
      * @param functionName the C function that failed
      * @param errno        the value of {@code errno} right after the call
      * @param description  {@code strerror(errno)}
@@ -16,12 +19,12 @@ public final class ErrnoError extends ForeignError {
         this.description = description;
     }
 
-    /** The errno value; the same as {@code errorCode().getAsInt()}. */
+    /** {@return the errno value; the same as {@code errorCode().getAsInt()}} */
     public int errno() {
         return errorCode().orElseThrow();
     }
 
-    /** The {@code strerror} text of the errno value. */
+    /** {@return the {@code strerror} text of the errno value} */
     public String description() {
         return description;
     }

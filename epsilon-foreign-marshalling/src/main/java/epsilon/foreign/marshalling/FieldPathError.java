@@ -8,7 +8,11 @@ package epsilon.foreign.marshalling;
 public final class FieldPathError extends ForeignError {
     private static final long serialVersionUID = 1L;
 
-    /** @param message names the struct, the path and the fields or bounds it has */
+    /**
+     * Reports a path that leads to no field.
+     *
+     * @param message names the struct, the path and the fields or bounds it has
+     */
     public FieldPathError(String message) {
         super(message, null);
     }

@@ -23,10 +23,14 @@ import java.util.OptionalInt;
 public class ForeignError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The C function this failure concerns, or {@code null} when it concerns none. */
     private final String functionName;
+    /** The native error code (an errno value), or {@code null} when the failure came with none. */
     private final Integer errorCode;
 
     /**
+     * A failure with the function it concerns, its native error code and the exception behind it.
+     *
      * @param message      what went wrong, naming the values involved
      * @param functionName the C function involved, or {@code null} when the failure concerns no function
      * @param errorCode    the native error code (an errno value), or {@code null} when there is none
@@ -39,6 +43,8 @@ public class ForeignError extends RuntimeException {
     }
 
     /**
+     * A failure with no native error code and no cause.
+     *
      * @param message      what went wrong, naming the values involved
      * @param functionName the C function involved, or {@code null}
      */
@@ -46,12 +52,12 @@ public class ForeignError extends RuntimeException {
         this(message, functionName, null, null);
     }
 
-    /** The C function this failure concerns, if any. */
+    /** {@return the C function this failure concerns, or empty when it concerns none} */
     public Optional<String> functionName() {
         return Optional.ofNullable(functionName);
     }
 
-    /** The native error code (errno) of this failure, if the failure came with one. */
+    /** {@return the native error code (errno) of this failure, or empty when the failure came with none} */
     public OptionalInt errorCode() {
         return errorCode == null ? OptionalInt.empty() : OptionalInt.of(errorCode);
     }

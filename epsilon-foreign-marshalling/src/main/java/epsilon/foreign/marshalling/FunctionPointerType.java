@@ -18,7 +18,7 @@ public final class FunctionPointerType extends SegmentCarriedType {
         this.signature = Objects.requireNonNull(signature, "signature");
     }
 
-    /** The pointed-to function's signature; its {@link CPrototype#name()} may be {@code null}. */
+    /** {@return the pointed-to function's signature; its {@link CPrototype#name()} may be {@code null}} */
     public CPrototype signature() {
         return signature;
     }
@@ -64,6 +64,9 @@ public final class FunctionPointerType extends SegmentCarriedType {
      * {@code const int *} fits {@code qsort}'s {@code const void *}), as do integers of the same width whatever their
      * sign (and enums of their underlying width); {@code float}, {@code double}, {@code bool} and structs match only
      * themselves; {@code void} only {@code void}.
+     *
+     * @param function the signature of the function to be called through this pointer
+     * @return whether the call would pass every argument and the result as the pointer's signature says
      */
     public boolean accepts(CPrototype function) {
         Objects.requireNonNull(function, "function");

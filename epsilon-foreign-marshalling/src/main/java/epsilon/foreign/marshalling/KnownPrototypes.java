@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class KnownPrototypes {
     private static final String RESOURCE = "libc-prototypes.h";
 
-    /** An entry of the database: the text of a shipped prototype not yet parsed, or the parsed prototype. */
+    /** An entry of the database not parsed yet: a shipped prototype's text and its line in the resource. */
     private record Unparsed(String text, int line) {}
 
     private KnownPrototypes() {}
@@ -45,7 +45,12 @@ public final class KnownPrototypes {
         static final ConcurrentMap<String, Object> ENTRIES = load();
     }
 
-    /** The prototype of {@code name}, if it is shipped or registered. */
+    /**
+     * The prototype of {@code name}, if it is shipped or registered.
+     *
+     * @param name the C function's name, exactly ({@code "strlen"})
+     * @return the prototype, parsed on the first look-up of a shipped one; empty when the name is not known
+     */
     public static Optional<CPrototype> lookup(String name) {
         Objects.requireNonNull(name, "name");
         Object entry = Index.ENTRIES.get(name);
@@ -60,7 +65,9 @@ public final class KnownPrototypes {
     /**
      * The prototype of {@code name}.
      *
-     * @throws UnknownPrototypeError if neither shipped nor registered
+     * @param name the C function's name, exactly
+     * @return the prototype
+     * @throws UnknownPrototypeError if neither shipped nor registered, saying how to declare it
      */
     public static CPrototype require(String name) {
         return lookup(name).orElseThrow(() -> new UnknownPrototypeError("no known prototype for '" + name
@@ -71,6 +78,7 @@ public final class KnownPrototypes {
     /**
      * Parses a prototype and makes it known by its name, replacing any shipped or earlier registered one.
      *
+     * @param prototypeText one C function declaration, as {@link CPrototype#parse} takes it
      * @return the parsed prototype
      * @throws ParseError if the text is not a valid prototype
      */
@@ -80,7 +88,7 @@ public final class KnownPrototypes {
         return prototype;
     }
 
-    /** Every known function name, sorted: a snapshot. */
+    /** {@return every known function name, shipped or registered, sorted: a snapshot, modifiable} */
     public static SortedSet<String> names() {
         return new TreeSet<>(Index.ENTRIES.keySet());
     }

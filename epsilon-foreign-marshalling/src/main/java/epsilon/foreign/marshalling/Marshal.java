@@ -46,9 +46,10 @@ import java.math.BigInteger;
  * Memory for copies comes from the allocator the caller passes and lives as long as it does (with an
  * {@link java.lang.foreign.Arena}, until the arena closes).
  *
- * <p>Thread-safe and allocation-free for scalar types: the common cases (an {@code Integer} for {@code int}, a
+ * <p>Thread-safe. Scalar types never take native memory; the common cases (an {@code Integer} for {@code int}, a
  * {@code Long} for {@code long}, a {@code Double}, a {@code MemorySegment} for a pointer) return the argument
- * itself after one switch on {@link CType#kind()}.
+ * itself after one switch on {@link CType#kind()}, allocating nothing, while other scalar conversions may box a new
+ * carrier.
  */
 public final class Marshal {
     private Marshal() {}
@@ -65,10 +66,15 @@ public final class Marshal {
      *                     {@link #needsAllocator(Object, CType)} is false
      * @param functionName the C function, named in errors; {@code null} outside a call
      * @param index        the zero-based argument index, named in errors; -1 outside a call
-     * @throws NullArgumentError  for {@code null} where the C type has no null
+     * @return the boxed carrier, of the class {@link CType#carrier()} names: the argument itself when it already is
+     *         one that needs no check; for a copied string or array, memory from {@code allocator}, which owns and
+     *         frees it
+     * @throws NullArgumentError  for {@code null} where the C type has no null, or a {@code NULL} segment for a
+     *                            struct by value
      * @throws ArgumentTypeError  for a Java type the C type does not accept
      * @throws ConversionError    for a value the C type cannot represent (out of range, unencodable text,
-     *                            wrong struct size or array length, unknown enum keyword)
+     *                            wrong struct size or array length, unknown enum keyword), or one that needs memory
+     *                            when {@code allocator} is {@code null}
      */
     public static Object toForeign(Object value, CType type, SegmentAllocator allocator, String functionName, int index) {
         // The exact boxed carrier is by far the most common argument: return it before any checks.
@@ -98,7 +104,19 @@ public final class Marshal {
         return ToForeign.convert(value, type, allocator, functionName, index);
     }
 
-    /** {@link #toForeign(Object, CType, SegmentAllocator, String, int)} outside a call: errors say "value". */
+    /**
+     * {@link #toForeign(Object, CType, SegmentAllocator, String, int)} outside a call: errors say "value".
+     *
+     * @param value     the Java value; {@code null} is C's {@code NULL} for pointer, string, array and function
+     *                  pointer types
+     * @param type      the C type to convert to
+     * @param allocator where copies of strings and arrays are allocated, and who frees them; may be {@code null}
+     *                  when {@link #needsAllocator(Object, CType)} is false
+     * @return the boxed carrier, as the five-argument form returns it
+     * @throws NullArgumentError as the five-argument form, with index -1
+     * @throws ArgumentTypeError as the five-argument form
+     * @throws ConversionError   as the five-argument form
+     */
     public static Object toForeign(Object value, CType type, SegmentAllocator allocator) {
         return toForeign(value, type, allocator, null, -1);
     }
@@ -108,7 +126,9 @@ public final class Marshal {
      * the {@code String} (or {@code null} for {@code NULL}) for {@code char *}, the keyword or enum constant for an
      * enum, the elements for an array pointer; scalars of their own Java type come back as they are.
      *
-     * @param carrierValue the boxed carrier, of the class {@link CType#carrier()} names
+     * @param carrierValue the boxed carrier, of the class {@link CType#carrier()} names; a value of another class is
+     *                     not checked (a {@code ClassCastException}, or the value handed back as it is)
+     * @param type         the C type the value was returned as
      * @return a value of {@link CType#javaType()}, boxed; {@code null} for {@code void}
      * @throws ConversionError for an enum value with no keyword, or a string with no terminator in a sized segment
      */
@@ -119,11 +139,22 @@ public final class Marshal {
     /**
      * Writes {@code value} as a {@code type} at {@code offset} in {@code segment}. Strings and arrays behind
      * pointers are allocated from {@code allocator} and their address is written; an array type writes its
-     * elements in place; a struct copies its bytes. The offset must suit the type's alignment.
+     * elements in place; a struct copies its bytes. Any offset works: a value the offset leaves misaligned (a field of
+     * a packed struct) is written unaligned.
      *
+     * @param segment   the memory written to
+     * @param offset    the byte offset of the value in {@code segment}
+     * @param type      the C type of the value in memory
+     * @param value     the Java value, accepted as {@link #toForeign} accepts it
+     * @param allocator where the strings and arrays the value points to are allocated: it must outlive every use of
+     *                  the pointer written, and it, not {@code segment}, frees them; may be {@code null} when the
+     *                  value needs no memory
      * @throws NullArgumentError for {@code null} where the C type has no null
-     * @throws ArgumentTypeError  for a Java type the C type does not accept
-     * @throws ConversionError    for a value the C type cannot represent
+     * @throws ArgumentTypeError  for a Java type the C type does not accept, or a heap segment for a pointer (its
+     *                            address would not stay valid)
+     * @throws ConversionError    for a value the C type cannot represent, or one that needs memory when
+     *                            {@code allocator} is {@code null}
+     * @throws IndexOutOfBoundsException (the JDK's) when the value does not fit in {@code segment} at {@code offset}
      */
     public static void write(MemorySegment segment, long offset, CType type, Object value, SegmentAllocator allocator) {
         MemoryAccess.write(segment, offset, type, value, allocator, null, -1);
@@ -132,9 +163,15 @@ public final class Marshal {
     /**
      * Reads a {@code type} at {@code offset} in {@code segment}, as its Java type: a {@code String} for
      * {@code char *} (following the pointer), a Java array for an array type, a slice of {@code segment} (a view)
-     * for a struct, a pointer sized to its target for {@code T *}.
+     * for a struct, a pointer sized to its target for {@code T *}. Any offset works, as for {@link #write}.
      *
+     * @param segment the memory read from
+     * @param offset  the byte offset of the value in {@code segment}
+     * @param type    the C type of the value in memory
+     * @return a value of {@link CType#javaType()}, boxed; {@code null} for a {@code NULL} {@code char *}. A struct's
+     *         slice and a pointer's target are memory C or {@code segment}'s owner frees, not the garbage collector
      * @throws ConversionError for {@code void}, or an enum value with no keyword
+     * @throws IndexOutOfBoundsException (the JDK's) when the value does not fit in {@code segment} at {@code offset}
      */
     public static Object read(MemorySegment segment, long offset, CType type) {
         return MemoryAccess.read(segment, offset, type);
@@ -144,6 +181,10 @@ public final class Marshal {
      * Whether converting this particular value allocates: false for {@code null} and for a {@code MemorySegment}
      * even when {@code type.needsAllocator()} is true, so a caller can skip the arena for calls that pass
      * buffers they already hold.
+     *
+     * @param value the Java value about to be converted
+     * @param type  the C type it is converted to
+     * @return whether {@link #toForeign} would take memory from its allocator for this value
      */
     public static boolean needsAllocator(Object value, CType type) {
         return value != null && !(value instanceof MemorySegment) && type.needsAllocator();
@@ -154,11 +195,17 @@ public final class Marshal {
      * format), following C's default argument promotions: {@code Byte}, {@code Short}, {@code Integer} and
      * {@code Character} as {@code int}; {@code Long} and {@code BigInteger} as {@code long long}; {@code Float}
      * and {@code Double} as {@code double}; {@code String} as {@code char *}; a {@code MemorySegment} or
-     * {@code null} as {@code void *}; a primitive array as a pointer to its elements ({@code long[]} as
-     * {@code long long *}) and a typed {@link ByReference} as a pointer to its type ({@code ByReference<Integer>}
-     * as {@code int *}, for {@code sscanf}), both copied back after the call.
+     * {@code null} as {@code void *}; a {@code byte[]}, {@code short[]}, {@code int[]}, {@code long[]},
+     * {@code float[]} or {@code double[]} as a pointer to its elements ({@code long[]} as {@code long long *}) and a
+     * typed {@link ByReference} as a pointer to its type ({@code ByReference<Integer>} as {@code int *}, for
+     * {@code sscanf}), both copied back after the call.
      *
-     * @throws ArgumentTypeError for any other value (a {@code Boolean}, for instance: pass 1 or 0)
+     * @param value        the argument
+     * @param functionName the C function, named in errors
+     * @param index        the zero-based argument index, named in errors
+     * @return the C type to convert {@code value} to and to describe it with in the call's descriptor
+     * @throws ArgumentTypeError for any other value (a {@code Boolean}, for instance: pass 1 or 0; a {@code char[]};
+     *                           an untyped {@code ByReference})
      */
     public static CType variadicType(Object value, String functionName, int index) {
         return switch (value) {

@@ -34,7 +34,14 @@ import java.util.Objects;
 public final class NativeArrays {
     private NativeArrays() {}
 
-    /** A NULL-terminated {@code char **} of UTF-8 strings; see {@link #stringArray(List, Charset, SegmentAllocator)}. */
+    /**
+     * A NULL-terminated {@code char **} of UTF-8 strings; see {@link #stringArray(List, Charset, SegmentAllocator)}.
+     *
+     * @param strings   the strings, in order; a {@code null} element becomes a {@code NULL} pointer
+     * @param allocator owns the pointers and the strings, and frees them
+     * @return {@code strings.size() + 1} pointers, the last one {@code NULL}
+     * @throws ConversionError if a string contains {@code '\0'}
+     */
     public static MemorySegment stringArray(List<String> strings, SegmentAllocator allocator) {
         return stringArray(strings, StandardCharsets.UTF_8, allocator);
     }
@@ -44,6 +51,10 @@ public final class NativeArrays {
      * {@code environ}: {@code strings.size() + 1} pointers, the last one {@code NULL}. A {@code null} element
      * becomes a {@code NULL} pointer (which C will take as the end).
      *
+     * @param strings   the strings, in order
+     * @param charset   the encoding of each string
+     * @param allocator owns the pointers and the strings, and frees them
+     * @return the first of the pointers, aligned for an address
      * @throws ConversionError if a string contains {@code '\0'} or a character the charset cannot encode
      */
     public static MemorySegment stringArray(List<String> strings, Charset charset, SegmentAllocator allocator) {
@@ -62,8 +73,13 @@ public final class NativeArrays {
      * The strings of a NULL-terminated {@code char **}, such as one built by {@link #stringArray} or C's
      * {@code environ}.
      *
-     * @param maxCount the most entries to read before giving up (protects against an unterminated array)
-     * @throws ConversionError if no NULL entry is found within {@code maxCount} entries
+     * @param pointers the array: a zero-length segment (a pointer C gave) is read as {@code maxCount + 1} entries; it
+     *                 must not be {@code NULL}, which, unlike {@link #readStrings}, this method does not check
+     * @param charset  the encoding of each string
+     * @param maxCount the most strings to read before giving up (protects against an unterminated array)
+     * @return the strings before the first {@code NULL} entry, in a new modifiable list
+     * @throws ConversionError if no NULL entry is found within the first {@code maxCount + 1} entries (or the
+     *                         segment's, when it is sized)
      */
     public static List<String> readStringArray(MemorySegment pointers, Charset charset, int maxCount) {
         MemorySegment entries = pointers.byteSize() == 0
@@ -90,7 +106,12 @@ public final class NativeArrays {
      * have {@code count} entries, as C trusts it: a wrong count there reads memory that is not the array, which no
      * library can check. A segment of Java's own must hold {@code count} entries.
      *
-     * @throws ConversionError for a negative count, or {@code pointers} NULL with a count above 0
+     * @param pointers the first entry
+     * @param count    how many entries to read
+     * @param charset  the encoding of each string
+     * @return {@code count} strings, {@code null} for each {@code NULL} entry
+     * @throws ConversionError for a negative count, {@code pointers} NULL with a count above 0, or a segment of
+     *                         Java's own that holds fewer than {@code count} entries
      */
     public static String[] readStrings(MemorySegment pointers, int count, Charset charset) {
         Objects.requireNonNull(pointers, "pointers");
@@ -121,7 +142,14 @@ public final class NativeArrays {
         return strings;
     }
 
-    /** {@link #readStrings(MemorySegment, int, Charset)} in UTF-8. */
+    /**
+     * {@link #readStrings(MemorySegment, int, Charset)} in UTF-8.
+     *
+     * @param pointers the first entry
+     * @param count    how many entries to read
+     * @return {@code count} strings, {@code null} for each {@code NULL} entry
+     * @throws ConversionError as {@link #readStrings(MemorySegment, int, Charset)}
+     */
     public static String[] readStrings(MemorySegment pointers, int count) {
         return readStrings(pointers, count, StandardCharsets.UTF_8);
     }
@@ -130,44 +158,90 @@ public final class NativeArrays {
      * Native memory for {@code count} elements of {@code element} for C to fill (Lisp
      * {@code with-output-array}); read the values back with the {@link OutputArray}'s methods.
      *
-     * @throws IllegalArgumentException if {@code element} is {@code void} or {@code count} is negative
+     * @param element   the element type; it must have a size
+     * @param count     the number of elements
+     * @param allocator owns the memory and frees it
+     * @return the array, its memory not cleared (an {@code Arena} zeroes it, other allocators may not)
+     * @throws DeclarationError if {@code element} is {@code void} or has no size, or {@code count} is negative
      */
     public static OutputArray output(CType element, int count, SegmentAllocator allocator) {
         CType array = CType.arrayOf(element, count);
         return new OutputArray(array, allocator.allocate(array.layout()));
     }
 
-    /** A native copy of {@code values}, aligned for {@code int}. */
+    /**
+     * A native copy of {@code values}, aligned for {@code int}.
+     *
+     * @param values    the elements
+     * @param allocator owns the copy and frees it
+     * @return {@code values.length} elements in the platform's byte order
+     */
     public static MemorySegment copyOf(int[] values, SegmentAllocator allocator) {
         return allocator.allocateFrom(ValueLayout.JAVA_INT, values);
     }
 
-    /** A native copy of {@code values}, aligned for {@code long}. */
+    /**
+     * A native copy of {@code values}, aligned for {@code long}.
+     *
+     * @param values    the elements
+     * @param allocator owns the copy and frees it
+     * @return {@code values.length} elements in the platform's byte order
+     */
     public static MemorySegment copyOf(long[] values, SegmentAllocator allocator) {
         return allocator.allocateFrom(ValueLayout.JAVA_LONG, values);
     }
 
-    /** A native copy of {@code values}, aligned for {@code double}. */
+    /**
+     * A native copy of {@code values}, aligned for {@code double}.
+     *
+     * @param values    the elements
+     * @param allocator owns the copy and frees it
+     * @return {@code values.length} elements in the platform's byte order
+     */
     public static MemorySegment copyOf(double[] values, SegmentAllocator allocator) {
         return allocator.allocateFrom(ValueLayout.JAVA_DOUBLE, values);
     }
 
-    /** A native copy of {@code values}, aligned for {@code float}. */
+    /**
+     * A native copy of {@code values}, aligned for {@code float}.
+     *
+     * @param values    the elements
+     * @param allocator owns the copy and frees it
+     * @return {@code values.length} elements in the platform's byte order
+     */
     public static MemorySegment copyOf(float[] values, SegmentAllocator allocator) {
         return allocator.allocateFrom(ValueLayout.JAVA_FLOAT, values);
     }
 
-    /** A native copy of {@code values}. */
+    /**
+     * A native copy of {@code values}, aligned for {@code short}.
+     *
+     * @param values    the elements
+     * @param allocator owns the copy and frees it
+     * @return {@code values.length} elements in the platform's byte order
+     */
     public static MemorySegment copyOf(short[] values, SegmentAllocator allocator) {
         return allocator.allocateFrom(ValueLayout.JAVA_SHORT, values);
     }
 
-    /** A native copy of {@code values}. */
+    /**
+     * A native copy of {@code values}.
+     *
+     * @param values    the bytes
+     * @param allocator owns the copy and frees it
+     * @return {@code values.length} bytes
+     */
     public static MemorySegment copyOf(byte[] values, SegmentAllocator allocator) {
         return allocator.allocateFrom(ValueLayout.JAVA_BYTE, values);
     }
 
-    /** A native copy of {@code values} as 16-bit code units (C's {@code char16_t}/{@code unsigned short}). */
+    /**
+     * A native copy of {@code values} as 16-bit code units (C's {@code char16_t}/{@code unsigned short}).
+     *
+     * @param values    the code units; no terminator is added
+     * @param allocator owns the copy and frees it
+     * @return {@code values.length} code units in the platform's byte order
+     */
     public static MemorySegment copyOf(char[] values, SegmentAllocator allocator) {
         return allocator.allocateFrom(ValueLayout.JAVA_CHAR, values);
     }
@@ -175,6 +249,9 @@ public final class NativeArrays {
     /**
      * A native copy of any Java primitive array except {@code boolean[]}.
      *
+     * @param array     the array to copy
+     * @param allocator owns the copy and frees it
+     * @return the copy, as the {@code copyOf} overload for the array's type makes it
      * @throws IllegalArgumentException if {@code array} is not such an array
      */
     public static MemorySegment copyOfArray(Object array, SegmentAllocator allocator) {
@@ -193,23 +270,44 @@ public final class NativeArrays {
     /**
      * Copies {@code destination.length} ints from {@code source} back into a Java array, after C has written them.
      *
+     * @param source      the native array, from its first element; a zero-length segment C returned must be
+     *                    {@code reinterpret}ed to its size first
+     * @param destination receives the values
      * @throws IndexOutOfBoundsException if {@code source} is shorter than {@code destination}
      */
     public static void copyInto(MemorySegment source, int[] destination) {
         MemorySegment.copy(source, ValueLayout.JAVA_INT, 0, destination, 0, destination.length);
     }
 
-    /** Copies {@code destination.length} longs back into a Java array; see {@link #copyInto(MemorySegment, int[])}. */
+    /**
+     * Copies {@code destination.length} longs back into a Java array; see {@link #copyInto(MemorySegment, int[])}.
+     *
+     * @param source      the native array, from its first element
+     * @param destination receives the values
+     * @throws IndexOutOfBoundsException if {@code source} is shorter than {@code destination}
+     */
     public static void copyInto(MemorySegment source, long[] destination) {
         MemorySegment.copy(source, ValueLayout.JAVA_LONG, 0, destination, 0, destination.length);
     }
 
-    /** Copies {@code destination.length} doubles back into a Java array; see {@link #copyInto(MemorySegment, int[])}. */
+    /**
+     * Copies {@code destination.length} doubles back into a Java array; see {@link #copyInto(MemorySegment, int[])}.
+     *
+     * @param source      the native array, from its first element
+     * @param destination receives the values
+     * @throws IndexOutOfBoundsException if {@code source} is shorter than {@code destination}
+     */
     public static void copyInto(MemorySegment source, double[] destination) {
         MemorySegment.copy(source, ValueLayout.JAVA_DOUBLE, 0, destination, 0, destination.length);
     }
 
-    /** Copies {@code destination.length} bytes back into a Java array; see {@link #copyInto(MemorySegment, int[])}. */
+    /**
+     * Copies {@code destination.length} bytes back into a Java array; see {@link #copyInto(MemorySegment, int[])}.
+     *
+     * @param source      the native array, from its first element
+     * @param destination receives the values
+     * @throws IndexOutOfBoundsException if {@code source} is shorter than {@code destination}
+     */
     public static void copyInto(MemorySegment source, byte[] destination) {
         MemorySegment.copy(source, ValueLayout.JAVA_BYTE, 0, destination, 0, destination.length);
     }

@@ -49,13 +49,23 @@ public final class NativeStrings {
     /**
      * The width in bytes of a code unit, and so of the NUL terminator: 2 for the UTF-16 family, 4 for the
      * UTF-32 family, 1 otherwise.
+     *
+     * @param charset any charset; its name decides
+     * @return 1, 2 or 4
      */
     public static int terminatorWidth(Charset charset) {
         String name = charset.name().toUpperCase(java.util.Locale.ROOT);
         return name.contains("UTF-16") ? 2 : name.contains("UTF-32") ? 4 : 1;
     }
 
-    /** {@code s} as a UTF-8, NUL-terminated C string in memory from {@code allocator}. */
+    /**
+     * {@code s} as a UTF-8, NUL-terminated C string in memory from {@code allocator}.
+     *
+     * @param s         the text; an unpaired surrogate is written as {@code '?'}
+     * @param allocator owns the memory and frees it (an {@code Arena}, when it closes)
+     * @return the encoded bytes and a NUL, {@code strlen + 1} bytes
+     * @throws ConversionError if {@code s} contains {@code '\0'}
+     */
     public static MemorySegment toNative(String s, SegmentAllocator allocator) {
         return toNative(s, StandardCharsets.UTF_8, allocator);
     }
@@ -64,6 +74,11 @@ public final class NativeStrings {
      * {@code s} as a NUL-terminated C string in {@code charset}, in memory from {@code allocator}, aligned to the
      * code unit width.
      *
+     * @param s         the text
+     * @param charset   the encoding; UTF-16 and UTF-32 without a stated order are written in the platform's order,
+     *                  without a byte-order mark
+     * @param allocator owns the memory and frees it
+     * @return the encoded text followed by a terminator one code unit wide
      * @throws ConversionError if {@code s} contains {@code '\0'} or a character {@code charset} cannot encode
      */
     public static MemorySegment toNative(String s, Charset charset, SegmentAllocator allocator) {
@@ -85,7 +100,13 @@ public final class NativeStrings {
         return segment;
     }
 
-    /** The UTF-8 C string at {@code pointer}; {@code null} for C's {@code NULL}. See {@link #fromNative(MemorySegment, Charset)}. */
+    /**
+     * The UTF-8 C string at {@code pointer}; see {@link #fromNative(MemorySegment, Charset)}.
+     *
+     * @param pointer the string's first byte: a zero-length segment C returned, or a buffer that holds the NUL
+     * @return the text, or {@code null} when {@code pointer} is {@code null} or C's {@code NULL}
+     * @throws ConversionError if a sized segment has no NUL within its bounds
+     */
     public static String fromNative(MemorySegment pointer) {
         return fromNative(pointer, StandardCharsets.UTF_8);
     }
@@ -102,13 +123,25 @@ public final class NativeStrings {
      *         p -> Foreign.sharedCall("void sqlite3_free(void *p)", "sqlite3", p));
      * }
      *
-     * @param free called once with {@code pointer} after decoding, also when decoding fails
+     * @param pointer the string C allocated; after this call it is freed and must not be used
+     * @param free    called once with {@code pointer} after decoding, also when decoding fails
+     * @return the text, or {@code null} for {@code NULL}
+     * @throws ConversionError if a sized segment has no NUL within its bounds (the memory is freed all the same)
      */
     public static String fromNativeAndFree(MemorySegment pointer, Consumer<? super MemorySegment> free) {
         return fromNativeAndFree(pointer, StandardCharsets.UTF_8, free);
     }
 
-    /** {@link #fromNativeAndFree(MemorySegment, Consumer)} in {@code charset}. */
+    /**
+     * {@link #fromNativeAndFree(MemorySegment, Consumer)} in {@code charset}.
+     *
+     * @param pointer the string C allocated; after this call it is freed and must not be used
+     * @param charset the encoding, with a terminator one code unit wide
+     * @param free    called once with {@code pointer} after decoding, also when decoding fails; not for {@code NULL}
+     * @return the text, or {@code null} for {@code NULL}
+     * @throws ConversionError if a sized segment has no terminator within its bounds (the memory is freed all the
+     *                         same)
+     */
     public static String fromNativeAndFree(MemorySegment pointer, Charset charset,
                                            Consumer<? super MemorySegment> free) {
         Objects.requireNonNull(free, "free");
@@ -126,6 +159,8 @@ public final class NativeStrings {
      * The C string at {@code pointer}, up to its terminator. A zero-length segment (a pointer C returned) is read
      * without a bound; a segment with a size (a buffer) must contain the terminator.
      *
+     * @param pointer the string's first byte
+     * @param charset the encoding; malformed input decodes as U+FFFD
      * @return the text, or {@code null} when {@code pointer} is {@code null} or C's {@code NULL}
      * @throws ConversionError if a sized segment has no terminator within its bounds
      */

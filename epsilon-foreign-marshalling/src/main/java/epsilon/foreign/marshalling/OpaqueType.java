@@ -25,7 +25,12 @@ public final class OpaqueType implements CType {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** A type known only by name, with no size: {@code FILE}, an undeclared {@code struct sqlite3}. */
+    /**
+     * A type known only by name, with no size: {@code FILE}, an undeclared {@code struct sqlite3}.
+     *
+     * @param name the C spelling
+     * @return a type that {@link #hasSize() has no size}; its {@link #reason()} says only a pointer to it can be passed
+     */
     public static OpaqueType named(String name) {
         return new OpaqueType(name, null, name + " is opaque: only a pointer to it can be passed");
     }
@@ -34,7 +39,12 @@ public final class OpaqueType implements CType {
      * A type with a size and alignment but no Java carrier. The layout is a byte sequence of that size and
      * alignment, so structs containing it are laid out as C lays them out.
      *
-     * @param why what a caller is told when it tries to pass the type by value
+     * @param name          the C spelling, such as {@code "long double"}
+     * @param byteSize      the size in bytes
+     * @param byteAlignment the alignment in bytes, a power of two
+     * @param why           what a caller is told when it tries to pass the type by value
+     * @return a type that {@link #hasSize() has a size}
+     * @throws IllegalArgumentException (the JDK's) for a negative size or an alignment that is not a power of two
      */
     public static OpaqueType sized(String name, long byteSize, long byteAlignment, String why) {
         MemoryLayout bytes = MemoryLayout.sequenceLayout(byteSize, java.lang.foreign.ValueLayout.JAVA_BYTE)
@@ -52,12 +62,12 @@ public final class OpaqueType implements CType {
         return Kind.OPAQUE;
     }
 
-    /** Whether the size is known (a {@code long double}) or not (a {@code FILE}). */
+    /** {@return whether the size is known (a {@code long double}) or not (a {@code FILE})} */
     public boolean hasSize() {
         return layout != null;
     }
 
-    /** Why it cannot be passed by value. */
+    /** {@return why it cannot be passed by value, as {@link CPrototype#unsupported()} reports it} */
     public String reason() {
         return reason;
     }

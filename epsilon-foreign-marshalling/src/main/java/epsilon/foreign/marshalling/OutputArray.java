@@ -24,22 +24,29 @@ public final class OutputArray {
         this.segment = Objects.requireNonNull(segment, "segment");
     }
 
-    /** The memory to pass to C: {@link #count()} elements, aligned for the element type. */
+    /** {@return the memory to pass to C: {@link #count()} elements, aligned for the element type} */
     public MemorySegment segment() {
         return segment;
     }
 
-    /** The element type. */
+    /** {@return the element type} */
     public CType elementType() {
         return type.element();
     }
 
-    /** The number of elements. */
+    /** {@return the number of elements} */
     public int count() {
         return (int) type.count();
     }
 
-    /** The element at {@code index}, as its Java type. */
+    /**
+     * The element at {@code index}, as its Java type.
+     *
+     * @param index zero-based
+     * @return the value as {@link Marshal#read} reads it: a {@code String} for {@code char *}, a keyword for an enum
+     * @throws IndexOutOfBoundsException for an index outside {@code 0..count() - 1}
+     * @throws ConversionError for an enum value with no keyword
+     */
     public Object get(int index) {
         Objects.checkIndex(index, count());
         return Marshal.read(segment, index * type.element().byteSize(), type.element());
@@ -47,8 +54,9 @@ public final class OutputArray {
 
     /**
      * The elements as ints, for element types whose Java type fits an {@code int}: signed integers up to 32 bits,
-     * unsigned ones up to 16 bits, {@code char}, and enums (their raw values).
+     * unsigned ones up to 16 bits, {@code char}, and enums stored as 32 bits (their raw values).
      *
+     * @return a new array of {@link #count()} values, unsigned ones zero-extended
      * @throws ConversionError for any other element type (use {@link #toLongArray()} for {@code unsigned int})
      */
     public int[] toIntArray() {
@@ -75,6 +83,7 @@ public final class OutputArray {
      * The elements as longs, for any integer or {@code char} element type: signed values sign-extended, unsigned
      * ones zero-extended, 64-bit unsigned ones as raw bits.
      *
+     * @return a new array of {@link #count()} values
      * @throws ConversionError for a non-integer element type
      */
     public long[] toLongArray() {
@@ -94,6 +103,7 @@ public final class OutputArray {
     /**
      * The elements as doubles, for {@code float} and {@code double} element types.
      *
+     * @return a new array of {@link #count()} values; a {@code float} is widened exactly
      * @throws ConversionError for any other element type
      */
     public double[] toDoubleArray() {
@@ -110,7 +120,12 @@ public final class OutputArray {
         return values;
     }
 
-    /** Every element converted to its Java type, boxed: {@code String}s for {@code char *}, keywords for an enum. */
+    /**
+     * Every element converted to its Java type, boxed: {@code String}s for {@code char *}, keywords for an enum.
+     *
+     * @return a new array of {@link #count()} values, as {@link #get(int)} reads each
+     * @throws ConversionError for an enum value with no keyword
+     */
     public Object[] toArray() {
         Object[] values = new Object[count()];
         for (int i = 0; i < values.length; i++) {

@@ -45,17 +45,22 @@ public final class PointerType extends SegmentCarriedType {
         return new PointerType(target, constTarget, null);
     }
 
-    /** What this pointer points to; {@link CType#VOID} for {@code void *}. */
+    /** {@return what this pointer points to; {@link CType#VOID} for {@code void *}} */
     public CType target() {
         return target;
     }
 
-    /** Whether the target is declared {@code const} ({@code const int *}): C promises not to write through it. */
+    /** {@return whether the target is declared {@code const} ({@code const int *}): C promises not to write through it} */
     public boolean isConstTarget() {
         return constTarget;
     }
 
-    /** This pointer type under a typedef name ({@code typedef z_stream *z_streamp;}). */
+    /**
+     * This pointer type under a typedef name ({@code typedef z_stream *z_streamp;}).
+     *
+     * @param typedefName the name {@link #name()} then returns
+     * @return a copy with the same target, equal to this one
+     */
     public PointerType named(String typedefName) {
         return new PointerType(target, constTarget, Objects.requireNonNull(typedefName, "typedefName"));
     }

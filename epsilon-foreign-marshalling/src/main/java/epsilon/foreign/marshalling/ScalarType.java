@@ -73,6 +73,10 @@ public final class ScalarType implements CType {
     /**
      * The same type under another name, as a C {@code typedef} makes it: {@code typedef unsigned int uInt;} is
      * {@code UNSIGNED_INT.named("uInt")}. The kind, layout and Java type are unchanged.
+     *
+     * @param alias the typedef name
+     * @return this type when {@code alias} is already its name, otherwise a copy that differs only in its name, and
+     *         so is not {@code equals} to this one
      */
     public ScalarType named(String alias) {
         return alias.equals(name) ? this : new ScalarType(alias, kind, layout, callLayout, javaType, signed);
@@ -83,6 +87,8 @@ public final class ScalarType implements CType {
      * __attribute__((aligned(16)))}). Calls pass it with its natural alignment: {@link #argumentLayout()} is the
      * canonical layout.
      *
+     * @param byteAlignment the alignment in bytes: a power of two, which may also be smaller than the natural one
+     * @return a copy of this type whose {@link #layout()} has that alignment
      * @throws DeclarationError for {@code void} or an alignment that is not a power of two
      */
     public ScalarType withAlignment(long byteAlignment) {

@@ -30,12 +30,17 @@ public final class StringType extends SegmentCarriedType {
         };
     }
 
-    /** This string type under a typedef name ({@code typedef char *string_t;}). */
+    /**
+     * This string type under a typedef name ({@code typedef char *string_t;}).
+     *
+     * @param typedefName the name {@link #name()} then returns
+     * @return a copy with the same charset, equal to this one
+     */
     public StringType named(String typedefName) {
         return new StringType(charset, typedefName);
     }
 
-    /** The charset text is encoded in. */
+    /** {@return the charset text is encoded in} */
     public Charset charset() {
         return charset;
     }

@@ -61,12 +61,22 @@ public final class StructType extends SegmentCarriedType {
         this.union = union;
     }
 
-    /** Starts a struct definition; {@code name} is how C and messages spell it: {@code "struct timeval"}, {@code "div_t"}. */
+    /**
+     * Starts a struct definition.
+     *
+     * @param name how C and messages spell it: {@code "struct timeval"}, {@code "div_t"}
+     * @return an empty builder; add the fields in declaration order, then {@link Builder#build()}
+     */
     public static Builder struct(String name) {
         return new Builder(name, false);
     }
 
-    /** Starts a union definition: every member at offset 0, the size of the largest, rounded to the alignment. */
+    /**
+     * Starts a union definition: every member at offset 0, the size of the largest, rounded to the alignment.
+     *
+     * @param name how C and messages spell it: {@code "union value"}
+     * @return an empty builder
+     */
     public static Builder union(String name) {
         return new Builder(name, true);
     }
@@ -74,6 +84,10 @@ public final class StructType extends SegmentCarriedType {
     /**
      * A struct or union that is declared but not yet defined ({@code struct node;}): a pointer to it may be taken
      * now, for instance by its own fields, and {@link Builder#complete} defines it later.
+     *
+     * @param name  how C and messages spell it
+     * @param union whether it is a union; the builder that completes it must agree
+     * @return an incomplete type: its size, layout and fields throw {@link DeclarationError} until it is completed
      */
     public static StructType declare(String name, boolean union) {
         return new StructType(name, union);
@@ -84,9 +98,13 @@ public final class StructType extends SegmentCarriedType {
      * own types are), addresses {@code void *}, named groups nested structs, sequences arrays; padding is dropped and
      * recomputed by the C rules, which must give the layout's own offsets. A member without a name is called
      * {@code _} followed by its index ({@code _9}). Lets a layout from anywhere (another library, a
-     * {@code FunctionDescriptor}) be passed by value and viewed by name.
+     * {@code FunctionDescriptor}) be passed by value and viewed by name. A {@code char} member (Java's 16-bit
+     * {@code char}) becomes {@code uint16_t}.
      *
-     * @throws DeclarationError when the layout's offsets or size are not what C would give
+     * @param layout the members; its name, if it has one, is the struct's, else {@code "struct"} or {@code "union"}
+     * @return a complete struct or union, its layout rebuilt by the C rules
+     * @throws DeclarationError when the layout's offsets or size are not what C would give, or a member has no C
+     *                          type (an integer of a size other than 1, 2, 4 or 8 bytes)
      */
     public static StructType of(GroupLayout layout) {
         String name = layout.name().orElse(layout instanceof UnionLayout ? "union" : "struct");
@@ -155,6 +173,9 @@ public final class StructType extends SegmentCarriedType {
      * ({@code typedef struct { ... } buf_t __attribute__((aligned(16)));}): the same fields and size, a larger
      * alignment. An alignment no larger than the struct's own gives the struct itself.
      *
+     * @param byteAlignment the least alignment in bytes, a power of two
+     * @return this struct, or a copy of the same name with the larger alignment; the size is not rounded up to it,
+     *         and the copy is not {@code equals} to this struct
      * @throws DeclarationError for an incomplete struct or an alignment that is not a power of two
      */
     public StructType withAlignment(long byteAlignment) {
@@ -183,12 +204,12 @@ public final class StructType extends SegmentCarriedType {
         return Kind.STRUCT;
     }
 
-    /** Whether this is a union. */
+    /** {@return whether this is a union} */
     public boolean isUnion() {
         return union;
     }
 
-    /** Whether the members are known: false between {@link #declare} and {@link Builder#complete}. */
+    /** {@return whether the members are known: false between {@link #declare} and {@link Builder#complete}} */
     public boolean isComplete() {
         return definition != null;
     }
@@ -245,17 +266,32 @@ public final class StructType extends SegmentCarriedType {
         return definition().byteSize();
     }
 
-    /** {@code _Alignof}. */
+    /**
+     * {@return {@code _Alignof}: the alignment in bytes}
+     *
+     * @throws DeclarationError when the struct is declared but not defined
+     */
     public long byteAlignment() {
         return definition().byteAlignment();
     }
 
-    /** The fields in declaration order; the members of anonymous structs and unions appear as this one's. */
+    /**
+     * {@return the fields in declaration order, unmodifiable; the members of anonymous structs and unions appear as
+     * this one's, unnamed bit-fields not at all}
+     *
+     * @throws DeclarationError when the struct is declared but not defined
+     */
     public List<CField> fields() {
         return definition().fields();
     }
 
-    /** Whether a field of that name exists (Lisp {@code has-field}). */
+    /**
+     * Whether a field of that name exists (Lisp {@code has-field}).
+     *
+     * @param field a field name, not a path; a member of an anonymous struct or union counts as this one's
+     * @return whether {@link #field(String)} would find it
+     * @throws DeclarationError when the struct is declared but not defined
+     */
     public boolean hasField(String field) {
         return definition().byName().containsKey(field);
     }
@@ -263,7 +299,10 @@ public final class StructType extends SegmentCarriedType {
     /**
      * The field of that name.
      *
+     * @param field a field name, not a path (see {@link #path(String)})
+     * @return the field, its offset from the start of this struct
      * @throws FieldPathError naming the fields there are
+     * @throws DeclarationError when the struct is declared but not defined
      */
     public CField field(String field) {
         CField found = definition().byName().get(field);
@@ -279,7 +318,12 @@ public final class StructType extends SegmentCarriedType {
      * {@code "pos.x"}, {@code "points[2].y"}, {@code "grid[1][2]"}. The result's name is the path, its offset is from
      * the start of this struct.
      *
-     * @throws FieldPathError for an unknown field, an index past the end of an array, or a path into a scalar
+     * @param path field names joined by {@code .}, each optionally followed by zero-based indexes in brackets
+     * @return the field the path ends at: named {@code path}, its offset (and bit offset) from the start of this
+     *         struct
+     * @throws FieldPathError for an unknown field, an index past the end of an array, a path into a scalar or past
+     *                        a bit-field, an empty or malformed path
+     * @throws DeclarationError when the struct is declared but not defined
      */
     public CField path(String path) {
         Objects.requireNonNull(path, "path");
@@ -292,17 +336,35 @@ public final class StructType extends SegmentCarriedType {
         return resolved;
     }
 
-    /** The byte offset of a field or path (Lisp {@code struct-field-offset}). */
+    /**
+     * The byte offset of a field or path (Lisp {@code struct-field-offset}).
+     *
+     * @param path a field name or a path, as {@link #path(String)} takes it
+     * @return the offset in bytes from the start of this struct (for a bit-field, of the byte holding its first bit)
+     * @throws FieldPathError as {@link #path(String)}
+     */
     public long offsetOf(String path) {
         return path(path).offset();
     }
 
-    /** The type of a field or path. */
+    /**
+     * The type of a field or path.
+     *
+     * @param path a field name or a path, as {@link #path(String)} takes it
+     * @return the type of the field it ends at
+     * @throws FieldPathError as {@link #path(String)}
+     */
     public CType fieldType(String path) {
         return path(path).type();
     }
 
-    /** The size in bytes of a field or path (for a bit-field, of the bytes it touches). */
+    /**
+     * The size of a field or path.
+     *
+     * @param path a field name or a path, as {@link #path(String)} takes it
+     * @return the size in bytes of the field it ends at (for a bit-field, of the bytes its bits touch)
+     * @throws FieldPathError as {@link #path(String)}
+     */
     public long fieldSize(String path) {
         return path(path).byteSize();
     }
@@ -337,7 +399,10 @@ public final class StructType extends SegmentCarriedType {
         return name.hashCode() * 31 + (union ? 1 : 0);
     }
 
-    /** {@code struct timeval { time_t tv_sec @0; suseconds_t tv_usec @8; } size=16 align=8}. */
+    /**
+     * {@return the layout as text, for messages and debugging: {@code struct timeval { time_t tv_sec @0; suseconds_t
+     * tv_usec @8; } size=16 align=8}, or {@code struct node (incomplete)}}
+     */
     public String describe() {
         Definition known = definition;
         if (known == null) {
@@ -366,25 +431,59 @@ public final class StructType extends SegmentCarriedType {
             this.union = union;
         }
 
-        /** A field of a type named by C text: {@code "int"}, {@code "unsigned long"}, {@code "char *"}, {@code "double[3]"}. */
+        /**
+         * A field of a type named by C text.
+         *
+         * @param field the field's name
+         * @param cType a spelling {@link CType#parse} takes: {@code "int"}, {@code "unsigned long"}, {@code "char *"},
+         *              {@code "double[3]"}
+         * @return this builder
+         * @throws ParseError for an unknown or malformed spelling
+         * @throws DeclarationError as {@link #field(String, CType)}
+         */
         public Builder field(String field, String cType) {
             return field(field, CType.parse(cType));
         }
 
-        /** A field of any type: scalar, pointer, string, enum, nested struct or union, array. */
+        /**
+         * A field of any type: scalar, pointer, string, enum, nested struct or union, array.
+         *
+         * @param field the field's name
+         * @param type  its type; it must have a size (a struct that is only declared can be pointed to, not held)
+         * @return this builder
+         * @throws DeclarationError for a name already used (by a field or a member of an anonymous one), or a type
+         *                          that is {@code void}, a struct declared but not defined, or opaque of unknown size
+         */
         public Builder field(String field, CType type) {
             return add(new Member(Objects.requireNonNull(field, "field"), Objects.requireNonNull(type, "type"), -1, 0,
                     false, false));
         }
 
-        /** A field aligned to at least {@code alignment} bytes ({@code __attribute__((aligned(n)))} on the field). */
+        /**
+         * A field aligned to at least {@code alignment} bytes ({@code __attribute__((aligned(n)))} on the field).
+         *
+         * @param field     the field's name
+         * @param type      its type
+         * @param alignment the least alignment in bytes, a power of two; {@link #pack} can still lower it
+         * @return this builder
+         * @throws DeclarationError as {@link #field(String, CType)}, or for an alignment that is not a power of two
+         */
         public Builder field(String field, CType type, long alignment) {
             checkAlignment(alignment);
             return add(new Member(Objects.requireNonNull(field, "field"), Objects.requireNonNull(type, "type"), -1,
                     alignment, false, false));
         }
 
-        /** A field with GCC's {@code packed} on the field alone: alignment 1 unless {@code alignment} asks more. */
+        /**
+         * A field with GCC's {@code packed} on the field alone: alignment 1 unless {@code alignment} asks more.
+         *
+         * @param field     the field's name
+         * @param type      its type
+         * @param alignment an {@code aligned(n)} on the same field, a power of two; 0 for none
+         * @return this builder
+         * @throws DeclarationError as {@link #field(String, CType)}, or for a non-zero alignment that is not a power of
+         *                          two
+         */
         public Builder packedField(String field, CType type, long alignment) {
             if (alignment != 0) {
                 checkAlignment(alignment);
@@ -411,17 +510,45 @@ public final class StructType extends SegmentCarriedType {
             }
         }
 
-        /** A fixed array field {@code element field[count]}. */
+        /**
+         * A fixed array field {@code element field[count]}.
+         *
+         * @param field   the field's name
+         * @param element the type of each element
+         * @param count   the number of elements
+         * @return this builder
+         * @throws DeclarationError as {@link CType#arrayOf} and {@link #field(String, CType)}
+         */
         public Builder array(String field, CType element, long count) {
             return field(field, CType.arrayOf(element, count));
         }
 
-        /** A bit-field {@code cType field : width}; a {@code null} name is an unnamed (padding) bit-field. */
+        /**
+         * A bit-field {@code cType field : width}.
+         *
+         * @param field the field's name; {@code null} for an unnamed (padding) bit-field
+         * @param cType the declared type as C text, which must be an integer, {@code char}, {@code bool} or enum type
+         * @param width the width in bits, at most the type's; 0 (unnamed only) starts the next member at the next
+         *              boundary of the type's alignment
+         * @return this builder
+         * @throws ParseError for an unknown or malformed spelling
+         * @throws DeclarationError as {@link #bitField(String, CType, int)}
+         */
         public Builder bitField(String field, String cType, int width) {
             return bitField(field, CType.parse(cType), width);
         }
 
-        /** A bit-field of an integer, {@code bool} or enum type; a {@code null} name is an unnamed bit-field. */
+        /**
+         * A bit-field of an integer, {@code char}, {@code bool} or enum type.
+         *
+         * @param field the field's name; {@code null} for an unnamed (padding) bit-field
+         * @param type  the declared type, which decides the storage unit the bits go in
+         * @param width the width in bits, at most the type's; 0 (unnamed only) starts the next member at the next
+         *              boundary of the type's alignment
+         * @return this builder
+         * @throws DeclarationError for a negative width, one wider than the type, a named zero-width bit-field, a type
+         *                          that is not an integer, {@code char}, {@code bool} or enum, or a name already used
+         */
         public Builder bitField(String field, CType type, int width) {
             if (width < 0) {
                 throw new DeclarationError(name + ": bit-field '" + field + "' has negative width " + width);
@@ -429,25 +556,50 @@ public final class StructType extends SegmentCarriedType {
             return add(new Member(field, Objects.requireNonNull(type, "type"), width, 0, false, false));
         }
 
-        /** An anonymous struct or union member (C11): its fields become this one's. */
+        /**
+         * An anonymous struct or union member (C11): its fields become this one's.
+         *
+         * @param member a complete struct or union
+         * @return this builder
+         * @throws DeclarationError when {@code member} is not complete, or one of its field names is already used
+         */
         public Builder anonymous(StructType member) {
             return add(new Member(null, Objects.requireNonNull(member, "member"), -1, 0, true, false));
         }
 
-        /** No padding anywhere ({@code __attribute__((packed))}): members align to 1 unless they say otherwise. */
+        /**
+         * No padding anywhere ({@code __attribute__((packed))}): members align to 1 unless they say otherwise.
+         *
+         * @return this builder
+         */
         public Builder packed() {
             this.packed = true;
             return this;
         }
 
-        /** At least this alignment for the whole struct ({@code __attribute__((aligned(n)))}). */
+        /**
+         * At least this alignment for the whole struct ({@code __attribute__((aligned(n)))}); its size is rounded up
+         * to it.
+         *
+         * @param alignment the least alignment in bytes, a power of two; of several calls, the largest counts
+         * @return this builder
+         * @throws DeclarationError for an alignment that is not a power of two
+         */
         public Builder aligned(long alignment) {
             checkAlignment(alignment);
             this.alignment = Math.max(this.alignment, alignment);
             return this;
         }
 
-        /** No member aligned to more than {@code maximum} bytes ({@code #pragma pack(n)}); 0 for no limit. */
+        /**
+         * No member aligned to more than {@code maximum} bytes ({@code #pragma pack(n)}), even one with an explicit
+         * alignment, as GCC does.
+         *
+         * @param maximum the largest member alignment in bytes, a power of two; 0 for no limit; of several calls, the
+         *                last counts
+         * @return this builder
+         * @throws DeclarationError for a non-zero maximum that is not a power of two
+         */
         public Builder pack(long maximum) {
             if (maximum != 0) {
                 checkAlignment(maximum);
@@ -463,9 +615,11 @@ public final class StructType extends SegmentCarriedType {
         }
 
         /**
-         * Lays the struct out.
+         * Lays the struct out. The builder may be built again, giving another equal type.
          *
-         * @throws DeclarationError for duplicate fields, impossible bit-fields, fields of incomplete or void type
+         * @return a new, complete struct or union
+         * @throws DeclarationError for a flexible array member that is not the last field; the other mistakes are
+         *                          refused as the member is added
          */
         public StructType build() {
             return complete(new StructType(name, union));
@@ -474,9 +628,10 @@ public final class StructType extends SegmentCarriedType {
         /**
          * Defines a type made by {@link StructType#declare}, so that pointers taken to it before now see its fields.
          *
-         * @return {@code declared}
+         * @param declared the type {@link StructType#declare} returned; it keeps its own name, not this builder's
+         * @return {@code declared}, now complete
          * @throws DeclarationError when it is already complete, or is a struct where this builds a union (or the
-         *                          reverse)
+         *                          reverse), or for a flexible array member that is not the last field
          */
         public StructType complete(StructType declared) {
             if (declared.union != union) {

@@ -5,6 +5,8 @@ public final class UnknownLibraryError extends ForeignError {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Reports a library that no name or path tried could load.
+     *
      * @param message what was asked for and every name and path that was tried
      * @param cause   the loader's own failure, or {@code null}
      */

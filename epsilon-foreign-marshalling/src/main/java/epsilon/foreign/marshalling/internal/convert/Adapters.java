@@ -37,7 +37,15 @@ public final class Adapters {
      * do not pair. Types that need memory to convert (a {@code String} for {@code char *}, a Java array) do not pair
      * here: their paths allocate in a call frame.
      *
-     * @param function the C function (or callback) for messages; {@code index} the parameter, -1 for a result
+     * @param type     the C type of the parameter or result
+     * @param javaType the Java type declared for it
+     * @param function the C function (or callback) for messages, or a description of the site with
+     *                 {@link Failures#SITE}
+     * @param index    the zero-based parameter, -1 for a result, or {@link Failures#SITE}
+     * @return a handle of type {@code (javaType)carrier}: the identity when {@code javaType} is the carrier (a
+     *         {@code null} {@code MemorySegment} becoming {@code NULL}), a range check when it is an unsigned type's
+     *         Java type, else {@link ToForeign}'s conversion with its refusals and messages; {@code null} when the
+     *         types do not pair
      */
     public static MethodHandle toCarrier(CType type, Class<?> javaType, String function, int index) {
         Class<?> carrier = type.carrier();
@@ -78,6 +86,12 @@ public final class Adapters {
     /**
      * {@code (carrier)javaType}: the C type's carrier to a Java value of the declared type, or {@code null} when they
      * do not pair.
+     *
+     * @param type     the C type of the parameter or result
+     * @param javaType the Java type declared for it
+     * @return a handle of type {@code (carrier)javaType}, which throws {@link FromForeign}'s
+     *         {@code ConversionError}s (an enum value with no constant of a declared Java enum among them); {@code null}
+     *         when the types do not pair
      */
     public static MethodHandle fromCarrier(CType type, Class<?> javaType) {
         Class<?> carrier = type.carrier();
@@ -140,7 +154,16 @@ public final class Adapters {
         return segment == null ? MemorySegment.NULL : segment;
     }
 
-    /** An {@code int} holding an {@code unsigned char}, as the byte C takes. */
+    /**
+     * An {@code int} holding an {@code unsigned char}, as the byte C takes.
+     *
+     * @param value    the value, in 0..255
+     * @param type     the C type, named in errors
+     * @param function the C function, or a description of the site, named in errors
+     * @param index    the argument index, named in errors
+     * @return the low 8 bits
+     * @throws epsilon.foreign.marshalling.ConversionError for a value out of range
+     */
     public static byte unsignedByte(int value, CType type, String function, int index) {
         if (value >>> 8 != 0) {
             throw Failures.notRepresentable(value, type, "range 0..255", function, index);
@@ -148,7 +171,16 @@ public final class Adapters {
         return (byte) value;
     }
 
-    /** An {@code int} holding an {@code unsigned short}, as the 16 bits C takes. */
+    /**
+     * An {@code int} holding an {@code unsigned short}, as the 16 bits C takes.
+     *
+     * @param value    the value, in 0..65535
+     * @param type     the C type, named in errors
+     * @param function the C function, or a description of the site, named in errors
+     * @param index    the argument index, named in errors
+     * @return the low 16 bits
+     * @throws epsilon.foreign.marshalling.ConversionError for a value out of range
+     */
     public static short unsignedShort(int value, CType type, String function, int index) {
         if (value >>> 16 != 0) {
             throw Failures.notRepresentable(value, type, "range 0..65535", function, index);
@@ -156,7 +188,16 @@ public final class Adapters {
         return (short) value;
     }
 
-    /** A {@code long} holding an {@code unsigned int}, as the 32 bits C takes. */
+    /**
+     * A {@code long} holding an {@code unsigned int}, as the 32 bits C takes.
+     *
+     * @param value    the value, in 0..4294967295
+     * @param type     the C type, named in errors
+     * @param function the C function, or a description of the site, named in errors
+     * @param index    the argument index, named in errors
+     * @return the low 32 bits
+     * @throws epsilon.foreign.marshalling.ConversionError for a value out of range
+     */
     public static int unsignedInt(long value, CType type, String function, int index) {
         if (value >>> 32 != 0) {
             throw Failures.notRepresentable(value, type, "range 0..4294967295", function, index);
@@ -167,6 +208,13 @@ public final class Adapters {
     /**
      * A pointer argument C declared {@code nonnull}, refused when it is Java's {@code null} or C's {@code NULL}, as
      * C would dereference it.
+     *
+     * @param pointer  the argument
+     * @param type     the parameter's C type, named in errors
+     * @param function the C function, named in errors
+     * @param index    the zero-based argument index
+     * @return {@code pointer}
+     * @throws NullArgumentError for {@code null} or a native segment at address 0
      */
     public static MemorySegment nonnull(MemorySegment pointer, CType type, String function, int index) {
         if (pointer == null || pointer.address() == 0 && pointer.isNative()) {
@@ -175,7 +223,15 @@ public final class Adapters {
         return pointer;
     }
 
-    /** The error for {@code NULL} where a parameter is declared {@code nonnull}. */
+    /**
+     * The error for {@code NULL} where a parameter is declared {@code nonnull}.
+     *
+     * @param value    the argument: {@code null}, or the {@code NULL} segment
+     * @param type     the parameter's C type
+     * @param function the C function, or {@code null}
+     * @param index    the zero-based argument index
+     * @return the error to throw, naming the function, the argument and the type
+     */
     public static NullArgumentError nonnullError(Object value, CType type, String function, int index) {
         return new NullArgumentError(Failures.where(function, index) + ": " + (value == null ? "null" : "NULL")
                 + " for a parameter of C type " + type.name() + " that " + (function == null ? "the function"

@@ -6,7 +6,12 @@ import epsilon.foreign.marshalling.CType;
 public final class CParameterKinds {
     private CParameterKinds() {}
 
-    /** Whether values of {@code type} are addresses (data and function pointers, strings, arrays as parameters). */
+    /**
+     * Whether values of {@code type} are addresses (data and function pointers, strings, arrays as parameters).
+     *
+     * @param type any C type
+     * @return true for the pointer, string, array and function pointer kinds: the types that may be {@code NULL}
+     */
     public static boolean isAddress(CType type) {
         return switch (type.kind()) {
             case POINTER, STRING, ARRAY, FUNCTION_POINTER -> true;

@@ -16,7 +16,15 @@ import java.lang.foreign.MemorySegment;
 public final class FromForeign {
     private FromForeign() {}
 
-    /** See {@link Marshal#fromForeign}. */
+    /**
+     * See {@link Marshal#fromForeign}.
+     *
+     * @param carrier the boxed carrier, of the class {@link CType#carrier()} names
+     * @param type    the C type it holds
+     * @return the Java value; {@code null} for {@code void} and for a {@code NULL} string or array pointer
+     * @throws epsilon.foreign.marshalling.ConversionError for an enum value with no keyword or constant, or a string
+     *                                                     with no terminator in a sized segment
+     */
     public static Object convert(Object carrier, CType type) {
         return switch (type.kind()) {
             case VOID -> null;
@@ -30,14 +38,28 @@ public final class FromForeign {
         };
     }
 
-    /** The keyword, or the Java enum constant, of an enum's value. */
+    /**
+     * The keyword, or the Java enum constant, of an enum's value.
+     *
+     * @param carrier the boxed carrier of the enum's underlying integer type
+     * @param type    the enum type
+     * @return the keyword, or the constant when the {@link CEnum} was made from a Java enum
+     * @throws epsilon.foreign.marshalling.ConversionError when no keyword or constant has the value
+     */
     public static Object enumeration(Object carrier, EnumType type) {
         int value = enumValue(carrier, type);
         CEnum enumeration = type.enumeration();
         return enumeration.isJavaEnum() ? enumeration.constantOf(value) : enumeration.keywordOf(value);
     }
 
-    /** An enum's carrier as the {@code int} its {@link CEnum} is keyed by. */
+    /**
+     * An enum's carrier as the {@code int} its {@link CEnum} is keyed by.
+     *
+     * @param carrier the boxed carrier of the enum's underlying integer type
+     * @param type    the enum type
+     * @return the value: zero-extended for an unsigned underlying type narrower than 32 bits, sign-extended for a
+     *         signed one; the low 32 bits of a 64-bit one
+     */
     public static int enumValue(Object carrier, EnumType type) {
         long value = ((Number) carrier).longValue();
         if (!type.isSigned() && type.byteSize() < 4) {

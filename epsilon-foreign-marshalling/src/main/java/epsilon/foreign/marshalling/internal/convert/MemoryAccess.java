@@ -25,7 +25,15 @@ import java.nio.charset.StandardCharsets;
 public final class MemoryAccess {
     private MemoryAccess() {}
 
-    /** See {@link Marshal#read}. */
+    /**
+     * See {@link Marshal#read}.
+     *
+     * @param segment the memory read from
+     * @param offset  the byte offset of the value, aligned or not
+     * @param type    the C type of the value
+     * @return the Java value; a struct or sized opaque value is a slice of {@code segment}, not a copy
+     * @throws ConversionError for {@code void}, or an enum value with no keyword
+     */
     public static Object read(MemorySegment segment, long offset, CType type) {
         return switch (type.kind()) {
             case VOID -> throw new ConversionError("void has no value to read (offset " + offset + ")", null, null);
@@ -44,7 +52,16 @@ public final class MemoryAccess {
         return type.kind() == CType.Kind.POINTER ? type.layout() : ValueLayout.ADDRESS;
     }
 
-    /** The boxed carrier stored at {@code offset}, read through {@code layout}. */
+    /**
+     * The boxed carrier stored at {@code offset}, read through {@code layout}, unaligned when {@code offset} leaves it
+     * misaligned.
+     *
+     * @param segment the memory read from
+     * @param offset  the byte offset of the value
+     * @param layout  the value's layout
+     * @return the value, boxed as the layout's carrier, without conversion (an {@code unsigned int} as its
+     *         {@code Integer} bits)
+     */
     public static Object readCarrier(MemorySegment segment, long offset, ValueLayout layout) {
         ValueLayout at = placed(layout, segment, offset);
         return switch (at) {
@@ -60,7 +77,15 @@ public final class MemoryAccess {
         };
     }
 
-    /** Stores a boxed carrier at {@code offset} through {@code layout}. */
+    /**
+     * Stores a boxed carrier at {@code offset} through {@code layout}, unaligned when {@code offset} leaves it
+     * misaligned. No range check: the carrier is written as it is.
+     *
+     * @param segment the memory written to
+     * @param offset  the byte offset of the value
+     * @param layout  the value's layout
+     * @param carrier the value, boxed as the layout's carrier; another box is a {@code ClassCastException}
+     */
     public static void writeCarrier(MemorySegment segment, long offset, ValueLayout layout, Object carrier) {
         ValueLayout at = placed(layout, segment, offset);
         switch (at) {
@@ -86,7 +111,15 @@ public final class MemoryAccess {
         return (L) layout.withByteAlignment(1);
     }
 
-    /** The elements of an array at {@code offset}: a Java array of the element's Java type, or a String for text. */
+    /**
+     * The elements of an array at {@code offset}: a Java array of the element's Java type, or a String for text.
+     *
+     * @param segment the memory read from
+     * @param offset  the byte offset of the first element
+     * @param type    the array type
+     * @return a new Java array of {@code type.count()} elements, or the text up to its first NUL
+     * @throws ConversionError for an array or text too large for Java, or an enum element with no keyword
+     */
     public static Object readArray(MemorySegment segment, long offset, ArrayType type) {
         if (type.isText()) {
             return readText(segment, offset, type);
@@ -139,7 +172,23 @@ public final class MemoryAccess {
         return Charset.forName((type.element().byteSize() == 4 ? "UTF-32" : "UTF-16") + (little ? "LE" : "BE"));
     }
 
-    /** See {@link Marshal#write}; {@code fn} and {@code index} name the call site in errors. */
+    /**
+     * See {@link Marshal#write}; {@code fn} and {@code index} name the call site in errors.
+     *
+     * @param segment   the memory written to
+     * @param offset    the byte offset of the value, aligned or not
+     * @param type      the C type of the value in memory
+     * @param value     the Java value, accepted as {@link ToForeign#convert} accepts it
+     * @param allocator where the strings and arrays the value points to are allocated, and who frees them; may be
+     *                  {@code null} when the value needs no memory
+     * @param fn        the C function, or a description of the site with {@link Failures#SITE}; {@code null}
+     *                  outside a call
+     * @param index     the zero-based argument index, -1 outside a call, or {@link Failures#SITE}
+     * @throws epsilon.foreign.marshalling.NullArgumentError for {@code null} where the C type has no null
+     * @throws epsilon.foreign.marshalling.ArgumentTypeError for a Java type the C type does not accept, or a heap
+     *                                                       segment for a pointer
+     * @throws ConversionError for a value the C type cannot represent
+     */
     public static void write(MemorySegment segment, long offset, CType type, Object value, SegmentAllocator allocator,
                              String fn, int index) {
         switch (type.kind()) {
@@ -235,7 +284,14 @@ public final class MemoryAccess {
         target.asSlice(bytes.length).fill((byte) 0);
     }
 
-    /** The Java value of a pointer to an array C returned; see {@link Marshal#fromForeign}. */
+    /**
+     * The Java value of a pointer to an array C returned; see {@link Marshal#fromForeign}. A pointer shorter than the
+     * array (a zero-length one from C) is trusted to point to all of it.
+     *
+     * @param pointer the address of the first element
+     * @param type    the array type
+     * @return a new Java array, or the text, as {@link #readArray} reads it; {@code null} for {@code NULL}
+     */
     public static Object arrayFromPointer(MemorySegment pointer, ArrayType type) {
         if (pointer.isNative() && pointer.address() == 0) {
             return null;
@@ -244,7 +300,14 @@ public final class MemoryAccess {
         return readArray(elements, 0, type);
     }
 
-    /** The text a {@code char *} carrier points to. */
+    /**
+     * The text a {@code char *} carrier points to.
+     *
+     * @param pointer the carrier; a zero-length segment is read up to its terminator without a bound
+     * @param type    the string type, which gives the charset
+     * @return the text, or {@code null} for {@code NULL}
+     * @throws ConversionError for a sized segment with no terminator
+     */
     public static String string(MemorySegment pointer, StringType type) {
         return NativeStrings.fromNative(pointer, type.charset());
     }
@@ -252,6 +315,10 @@ public final class MemoryAccess {
     /**
      * An address C gave (a zero-length segment) as {@code byteSize} bytes. Restricted: the library trusts C about
      * the size, so this is the one place outside the linker calls where native access is needed for it.
+     *
+     * @param address  the address, of any size
+     * @param byteSize the size C says the memory has
+     * @return a segment of {@code byteSize} bytes at the same address, in the same scope
      */
     public static MemorySegment sized(MemorySegment address, long byteSize) {
         return address.reinterpret(byteSize);
@@ -263,6 +330,11 @@ public final class MemoryAccess {
      * reference like any Java object. An automatic arena would hold native memory until the cleaner runs, which
      * under a stream of calls is late enough to grow the process by tens of megabytes. Over-aligned layouts (16
      * bytes) keep native memory.
+     *
+     * @param source the struct's bytes, from its first byte
+     * @param layout the struct's layout, which gives the size and alignment
+     * @return a copy of {@code layout.byteSize()} bytes that the garbage collector frees
+     * @throws ConversionError for a struct too large for a Java array
      */
     public static MemorySegment detachedCopy(MemorySegment source, MemoryLayout layout) {
         if (layout.byteAlignment() > Long.BYTES) {
@@ -278,7 +350,12 @@ public final class MemoryAccess {
         return copy.copyFrom(source.asSlice(0, size));
     }
 
-    /** A Java primitive array's own storage as a heap segment, or null when {@code value} is not one. */
+    /**
+     * A Java primitive array's own storage as a heap segment.
+     *
+     * @param value anything
+     * @return the segment over the array's elements, or {@code null} when {@code value} is not a primitive array
+     */
     public static MemorySegment heapSegment(Object value) {
         return switch (value) {
             case byte[] a -> MemorySegment.ofArray(a);
@@ -292,7 +369,14 @@ public final class MemoryAccess {
         };
     }
 
-    /** The layout a value of {@code type} has where it is stored (pointers as plain addresses). */
+    /**
+     * The layout a value of {@code type} has where it is stored (pointers as plain addresses).
+     *
+     * @param type a type with a size
+     * @return the layout, as {@link LayoutEngine#storageLayout} gives it
+     * @throws UnsupportedOperationException for {@code void}
+     * @throws epsilon.foreign.marshalling.DeclarationError for an incomplete struct or an opaque type of unknown size
+     */
     public static MemoryLayout storageLayout(CType type) {
         return LayoutEngine.storageLayout(type);
     }

@@ -53,9 +53,12 @@ public final class OutParameters {
      * element, a primitive array its bytes. Nothing is copied back through a pointer to {@code const} (C promised
      * not to write), nor for a value that was passed as its own memory.
      *
-     * @param carrier what the value was converted to for the call
+     * @param value         the Java argument as the caller gave it
+     * @param carrier       what the value was converted to for the call
      * @param parameterType the pointer (or array) type it was converted to
-     * @throws ConversionError when C wrote a value the Java array cannot hold
+     * @param fn            the C function, named in errors
+     * @param index         the zero-based argument index, named in errors
+     * @throws ConversionError when C wrote a value the holder or the Java array cannot hold
      */
     public static void copyBack(Object value, Object carrier, CType parameterType, String fn, int index) {
         if (!(carrier instanceof MemorySegment copy) || carrier == value || !copy.isNative()) {
@@ -94,7 +97,12 @@ public final class OutParameters {
         }
     }
 
-    /** Whether a Java value is one that {@link #copyBack} may write to after a call. */
+    /**
+     * Whether a Java value is one that {@link #copyBack} may write to after a call.
+     *
+     * @param value a call's argument
+     * @return true for a {@link ByReference} and for any Java array
+     */
     public static boolean isCopiedBack(Object value) {
         return value instanceof ByReference<?> || value != null && value.getClass().isArray();
     }

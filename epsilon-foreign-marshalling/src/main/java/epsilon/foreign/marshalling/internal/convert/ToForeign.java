@@ -33,6 +33,19 @@ public final class ToForeign {
      * The boxed carrier for {@code value} as a {@code type}; see {@link epsilon.foreign.marshalling.Marshal#toForeign}.
      * Calls, struct fields and callbacks all convert through here, so a value is accepted or refused, with the
      * same message, wherever it goes.
+     *
+     * @param value     the Java value; {@code null} is C's {@code NULL} for address types
+     * @param type      the C type to convert to
+     * @param allocator where copies of strings and arrays are allocated, and who frees them; may be {@code null} when
+     *                  the value needs none
+     * @param fn        the C function named in errors, or with {@code index} {@link Failures#SITE} a description of
+     *                  the site; {@code null} outside a call
+     * @param index     the zero-based argument index, -1 outside a call, or {@link Failures#SITE}
+     * @return the boxed carrier
+     * @throws epsilon.foreign.marshalling.NullArgumentError for {@code null} where the C type has no null
+     * @throws epsilon.foreign.marshalling.ArgumentTypeError for a Java type the C type does not accept
+     * @throws ConversionError for a value the C type cannot represent, or one that needs memory when
+     *                         {@code allocator} is {@code null}
      */
     public static Object convert(Object value, CType type, SegmentAllocator allocator, String fn, int index) {
         if (value == null) {

@@ -6,7 +6,7 @@ import epsilon.foreign.marshalling.internal.TypeNames;
 public final class TypeDefinitions {
     private TypeDefinitions() {}
 
-    /** A number that changes whenever a type name is defined or redefined. */
+    /** {@return a number that changes whenever {@code CType.define} registers a type name, new or redefined} */
     public static int generation() {
         return TypeNames.generation();
     }

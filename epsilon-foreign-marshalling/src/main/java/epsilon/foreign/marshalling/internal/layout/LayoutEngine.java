@@ -169,7 +169,8 @@ public final class LayoutEngine {
      * reader's business, and a struct pointing to itself must not nest its own layout), an array a sequence of
      * such layouts, anything else its own layout.
      *
-     * @throws DeclarationError for {@code void}, a function, or a type of unknown size
+     * @throws UnsupportedOperationException for {@code void}
+     * @throws DeclarationError for an incomplete struct or an opaque type of unknown size
      */
     public static MemoryLayout storageLayout(CType type) {
         return switch (type.kind()) {
