@@ -86,7 +86,7 @@ public final class CEnum {
      * @param keywordToValue each keyword and its C value; copied, with one leading {@code ':'} dropped from a keyword
      * @return an immutable enumeration
      * @throws IllegalArgumentException for an empty map, a null or blank keyword, a null value, or two keywords that
-     *                                  differ only in case but have different values
+     *                                  differ only in case or in a leading {@code ':'} but have different values
      */
     public static CEnum of(String name, Map<String, Integer> keywordToValue) {
         Objects.requireNonNull(name, "name");
@@ -98,7 +98,13 @@ public final class CEnum {
             if (keyword == null || normalize(keyword).isEmpty() || value == null) {
                 throw new IllegalArgumentException("enum " + name + ": blank keyword or null value: " + keyword + "=" + value);
             }
-            copy.put(keyword.startsWith(":") ? keyword.substring(1) : keyword, value);
+            String bare = keyword.startsWith(":") ? keyword.substring(1) : keyword;
+            Integer previous = copy.put(bare, value);
+            if (previous != null && !previous.equals(value)) {
+                throw new IllegalArgumentException("enum " + name + ": keyword '" + keyword + "' is '" + bare
+                        + "' with its leading ':' dropped, which another keyword already names with a different value"
+                        + " (" + previous + " vs " + value + ")");
+            }
         });
         return new CEnum(name, copy, null, null);
     }

@@ -1,5 +1,6 @@
 package epsilon.foreign.marshalling;
 
+import epsilon.foreign.marshalling.internal.convert.CParameterKinds;
 import java.util.Objects;
 
 /**
@@ -28,7 +29,7 @@ public record CParameter(String name, CType type, boolean nonnull) {
         if (type.isVoid()) {
             throw new DeclarationError("parameter " + (name == null ? "" : "'" + name + "' ") + "cannot be void");
         }
-        if (nonnull && !isPointer(type)) {
+        if (nonnull && !CParameterKinds.isAddress(type)) {
             throw new DeclarationError("parameter " + (name == null ? "" : "'" + name + "' ") + "of type "
                     + type.name() + " cannot be nonnull: only pointers can be NULL");
         }
@@ -43,14 +44,6 @@ public record CParameter(String name, CType type, boolean nonnull) {
      */
     public CParameter(String name, CType type) {
         this(name, type, false);
-    }
-
-    /** Whether C passes {@code type} as an address that may be NULL. */
-    static boolean isPointer(CType type) {
-        return switch (type.kind()) {
-            case POINTER, STRING, ARRAY, FUNCTION_POINTER -> true;
-            default -> false;
-        };
     }
 
     /**

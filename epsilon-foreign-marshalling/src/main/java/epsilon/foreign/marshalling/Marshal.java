@@ -229,7 +229,8 @@ public final class Marshal {
             case ByReference<?> holder -> CType.pointerTo(heldVariadicType(holder, functionName, index));
             default -> throw new ArgumentTypeError(Failures.where(functionName, index) + ": " + Failures.describe(value)
                     + " has no C type in a variadic call; pass an Integer, Long, Double, String, MemorySegment, a"
-                    + " primitive array or a typed ByReference", functionName, index);
+                    + " byte[], short[], int[], long[], float[] or double[], or a typed ByReference", functionName,
+                    index);
         };
     }
 

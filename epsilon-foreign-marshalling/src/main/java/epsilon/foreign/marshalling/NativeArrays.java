@@ -73,15 +73,23 @@ public final class NativeArrays {
      * The strings of a NULL-terminated {@code char **}, such as one built by {@link #stringArray} or C's
      * {@code environ}.
      *
-     * @param pointers the array: a zero-length segment (a pointer C gave) is read as {@code maxCount + 1} entries; it
-     *                 must not be {@code NULL}, which, unlike {@link #readStrings}, this method does not check
+     * @param pointers the array: a zero-length segment (a pointer C gave) is read as {@code maxCount + 1} entries
      * @param charset  the encoding of each string
      * @param maxCount the most strings to read before giving up (protects against an unterminated array)
      * @return the strings before the first {@code NULL} entry, in a new modifiable list
-     * @throws ConversionError if no NULL entry is found within the first {@code maxCount + 1} entries (or the
-     *                         segment's, when it is sized)
+     * @throws ConversionError if {@code pointers} is {@code NULL}, {@code maxCount} is negative, or no NULL entry is
+     *                         found within the first {@code maxCount + 1} entries (or the segment's, when it is sized)
      */
     public static List<String> readStringArray(MemorySegment pointers, Charset charset, int maxCount) {
+        Objects.requireNonNull(pointers, "pointers");
+        Objects.requireNonNull(charset, "charset");
+        if (pointers.isNative() && pointers.address() == 0) {
+            throw new ConversionError("cannot read a string array at NULL", null, null);
+        }
+        if (maxCount < 0) {
+            throw new ConversionError("cannot read at most " + maxCount + " strings: the count is negative", null,
+                    null);
+        }
         MemorySegment entries = pointers.byteSize() == 0
                 ? pointers.reinterpret(ValueLayout.ADDRESS.byteSize() * (maxCount + 1L))
                 : pointers;

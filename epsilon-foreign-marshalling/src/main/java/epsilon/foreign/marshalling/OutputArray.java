@@ -1,5 +1,6 @@
 package epsilon.foreign.marshalling;
 
+import epsilon.foreign.marshalling.internal.convert.FromForeign;
 import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
@@ -72,8 +73,8 @@ public final class OutputArray {
         int[] values = new int[count()];
         long size = element.byteSize();
         for (int i = 0; i < values.length; i++) {
-            values[i] = element.kind() == CType.Kind.ENUM
-                    ? segment.getAtIndex(java.lang.foreign.ValueLayout.JAVA_INT, i)
+            values[i] = element instanceof EnumType enumType
+                    ? FromForeign.enumValue(Marshal.read(segment, i * size, enumType.underlying()), enumType)
                     : ((Number) Marshal.read(segment, i * size, element)).intValue();
         }
         return values;

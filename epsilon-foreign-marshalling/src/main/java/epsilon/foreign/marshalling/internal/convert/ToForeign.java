@@ -331,8 +331,19 @@ public final class ToForeign {
         } catch (ConversionError e) {
             throw e.functionName().isPresent() || fn == null ? e : Failures.inCall(e, fn, index);
         }
-        // Values pass as their bits, unchecked: C code commonly combines enumerators as flags.
-        return switch (type.underlying().kind()) {
+        // Any int passes, not just the enumerators: C code commonly combines enumerators as flags. But it must fit
+        // the storage: 300 in an enum stored as unsigned char would reach C as 44.
+        CType underlying = type.underlying();
+        if (underlying.byteSize() < Integer.BYTES) {
+            long width = underlying.byteSize() * 8L;
+            long low = type.isSigned() ? -(1L << (width - 1)) : 0;
+            long high = type.isSigned() ? (1L << (width - 1)) - 1 : (1L << width) - 1;
+            if (bits < low || bits > high) {
+                throw Failures.notRepresentable(value, type, "stored as " + underlying.name() + ", range " + low
+                        + ".." + high, fn, index);
+            }
+        }
+        return switch (underlying.kind()) {
             case INT8, UINT8 -> (byte) bits;
             case INT16, UINT16 -> (short) bits;
             case INT64, UINT64 -> (long) bits;
