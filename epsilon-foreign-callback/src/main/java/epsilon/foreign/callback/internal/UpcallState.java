@@ -30,7 +30,7 @@ final class UpcallState {
     private static final int PROBE_FRAMES = STACK_RESERVE / 128;
 
     /**
-     * The shallowest nesting depth that checks the reserve. The check costs 1 to 2 µs, and shallow nesting is common
+     * The shallowest nesting depth that checks the reserve. The check costs microseconds, and shallow nesting is common
      * (a GUI callback calling the toolkit, which calls back); recursion through C that runs out of stack gets deep.
      * A callback nested less deeply can only overflow before its guard if its thread was already near the end of its
      * stack when it called C, as a callback that is not nested can: the JVM keeps a shadow zone (80 KiB on x86-64
