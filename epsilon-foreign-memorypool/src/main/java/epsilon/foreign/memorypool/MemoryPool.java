@@ -84,7 +84,8 @@ public final class MemoryPool implements AutoCloseable {
     /** {@code -Depsilon.memorypool.debug=true}: debug mode for every pool. */
     public static final boolean DEBUG_ALL = Boolean.getBoolean("epsilon.memorypool.debug");
     private static final byte POISON = (byte) 0xDE;
-    private static final Logger LOG = LoggerFactory.getLogger(MemoryPool.class);
+    /** Named after the module, as every Epsilon logger is. */
+    private static final Logger LOG = LoggerFactory.getLogger("epsilon.foreign.memorypool");
 
     /**
      * The segments of one generation are scoped to its arena: a reset or close ends them all at once. Leases
@@ -601,7 +602,7 @@ public final class MemoryPool implements AutoCloseable {
                 bytesReserved.get(), peakBytesReserved.get());
     }
 
-    /** Logs {@link #statistics()} at INFO through SLF4J (logger {@code epsilon.foreign.memorypool.MemoryPool}). */
+    /** Logs {@link #statistics()} at INFO through SLF4J (logger {@code epsilon.foreign.memorypool}). */
     public void logStatistics() {
         LOG.info("{}", statistics());
     }
