@@ -36,7 +36,8 @@ public final class FrontEnd {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + BUILTIN_TYPES, e);
             }
-            PreprocessorConfig config = PreprocessorConfig.builder().systemDirectories(List.of()).builtInHeaders(false)
+            // No system directories: <stdint.h> is the front end's own freestanding header, whatever the machine has.
+            PreprocessorConfig config = PreprocessorConfig.builder().systemDirectories(List.of()).builtInHeaders(true)
                     .build();
             Scope scope = new Scope(null);
             DeclarationParser.translationUnit(new Preprocessor(config).preprocessText("<built-in types>", text, null)
