@@ -172,7 +172,7 @@ class GccLayoutTest {
         return named;
     }
 
-    private static String program(String[] headers, Map<String, StructType> structs) {
+    static String program(String[] headers, Map<String, StructType> structs) {
         StringBuilder c = new StringBuilder();
         for (String header : headers) {
             c.append("#include <").append(header).append(">\n");
