@@ -44,7 +44,7 @@ final class CppOutput {
         for (String text : stdout.split("\r?\n", -1)) {
             Matcher marker = LINEMARKER.matcher(text);
             if (marker.matches()) {
-                file = name(unescape(marker.group(2)), sourceName);
+                file = name(Directives.unescape(marker.group(2)), sourceName);
                 line = Integer.parseInt(marker.group(1));
                 if (!file.startsWith("<") || file.equals(sourceName)) {
                     files.add(file);
@@ -120,17 +120,5 @@ final class CppOutput {
 
     private static String name(String file, String sourceName) {
         return file.equals(STDIN) ? sourceName : file;
-    }
-
-    private static String unescape(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\\' && i + 1 < s.length()) {
-                ch = s.charAt(++i);
-            }
-            b.append(ch);
-        }
-        return b.toString();
     }
 }

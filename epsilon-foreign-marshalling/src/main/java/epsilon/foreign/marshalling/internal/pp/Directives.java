@@ -221,7 +221,8 @@ final class Directives {
         run.top().lexer.presume(file, (int) number);
     }
 
-    private static String unescape(String s) {
+    /** A file name written as a string literal ({@code #line}, a linemarker): each backslash escape as its char. */
+    static String unescape(String s) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
