@@ -3,10 +3,12 @@ package epsilon.foreign.marshalling;
 import epsilon.foreign.marshalling.internal.convert.Failures;
 import epsilon.foreign.marshalling.internal.convert.FromForeign;
 import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
+import epsilon.foreign.marshalling.internal.convert.OutParameters;
 import epsilon.foreign.marshalling.internal.convert.ToForeign;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.math.BigInteger;
+import java.util.Optional;
 
 /**
  * Converts between Java values and C values (Lisp {@code convert-to-foreign} and {@code convert-from-foreign}):
@@ -237,22 +239,9 @@ public final class Marshal {
     /** The C type a holder passed to a variadic function points to ({@code sscanf(s, "%d", count)}), from its type. */
     private static CType heldVariadicType(ByReference<?> holder, String functionName, int index) {
         Class<?> type = holder.type().orElse(null);
-        if (type == Integer.class) {
-            return CType.INT;
-        } else if (type == Long.class) {
-            return CType.LONG_LONG;
-        } else if (type == Short.class) {
-            return CType.SHORT;
-        } else if (type == Byte.class) {
-            return CType.SIGNED_CHAR;
-        } else if (type == Double.class) {
-            return CType.DOUBLE;
-        } else if (type == Float.class) {
-            return CType.FLOAT;
-        } else if (type == String.class) {
-            return CType.STRING;
-        } else if (type == MemorySegment.class) {
-            return CType.POINTER;
+        Optional<CType> held = OutParameters.heldType(type);
+        if (held.isPresent()) {
+            return held.get();
         }
         throw new ArgumentTypeError(Failures.where(functionName, index) + ": a ByReference" + (type == null ? ""
                 : "<" + type.getSimpleName() + ">") + " has no C type in a variadic call; make it with"

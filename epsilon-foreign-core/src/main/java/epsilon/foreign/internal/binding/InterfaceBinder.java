@@ -137,7 +137,8 @@ public final class InterfaceBinder {
         return methods;
     }
 
-    private static boolean isObjectMethod(Method method) {
+    /** Whether {@code method} is one of {@code Object}'s public methods, redeclared (equals, hashCode, toString). */
+    static boolean isObjectMethod(Method method) {
         try {
             Object.class.getMethod(method.getName(), method.getParameterTypes());
             return true;

@@ -1,25 +1,26 @@
 package epsilon.foreign.internal.binding;
 
+import epsilon.foreign.callback.Callback;
 import epsilon.foreign.internal.binding.NativeMethod.Argument;
 import epsilon.foreign.internal.binding.NativeMethod.ArgumentConversion;
 import epsilon.foreign.internal.binding.NativeMethod.Result;
 import epsilon.foreign.internal.binding.NativeMethod.ResultConversion;
 import epsilon.foreign.marshalling.ArgumentTypeError;
+import epsilon.foreign.marshalling.ByReference;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.ForeignError;
-import epsilon.foreign.marshalling.PointerType;
-import epsilon.foreign.callback.Callback;
-import epsilon.foreign.marshalling.ByReference;
 import epsilon.foreign.marshalling.FunctionPointerType;
+import epsilon.foreign.marshalling.PointerType;
 import epsilon.foreign.marshalling.StructType;
+import epsilon.foreign.marshalling.internal.convert.OutParameters;
 import epsilon.foreign.struct.StructView;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.util.Arrays;
-import java.lang.foreign.ValueLayout;
 import java.nio.charset.Charset;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -54,10 +55,6 @@ final class TypeMapping {
             byte.class, CType.SIGNED_CHAR, short.class, CType.SHORT, int.class, CType.INT, long.class, CType.LONG_LONG,
             float.class, CType.FLOAT, double.class, CType.DOUBLE, boolean.class, CType.BOOL, char.class,
             CType.UNSIGNED_SHORT);
-    /** The C type a {@code ByReference<T>} parameter points to, by {@code T}, when it has no {@code @NativeType}. */
-    private static final Map<Class<?>, CType> HELD_TYPES = Map.of(Byte.class, CType.SIGNED_CHAR, Short.class,
-            CType.SHORT, Integer.class, CType.INT, Long.class, CType.LONG_LONG, Float.class, CType.FLOAT, Double.class,
-            CType.DOUBLE, String.class, CType.STRING, MemorySegment.class, CType.POINTER);
     /** {@code const} before the last {@code *}: C promises not to write through the pointer. */
     private static final Pattern CONST_POINTER = Pattern.compile("\\bconst\\b[^*]*\\*\\s*$");
 
@@ -230,7 +227,7 @@ final class TypeMapping {
     private CType heldPointer(Type genericType, String label, int index) {
         Class<?> held = genericType instanceof ParameterizedType parameterized
                 && parameterized.getActualTypeArguments()[0] instanceof Class<?> argument ? argument : null;
-        CType target = held == null ? null : HELD_TYPES.get(held);
+        CType target = OutParameters.heldType(held).orElse(null);
         if (target == null) {
             throw argumentError(index, label + " is " + genericType.getTypeName() + ", whose C type cannot be"
                     + " told from its type argument; declare it with @NativeType, such as"
@@ -247,14 +244,7 @@ final class TypeMapping {
         }
         long abstractMethods = Arrays.stream(type.getMethods())
                 .filter(method -> Modifier.isAbstract(method.getModifiers()))
-                .filter(method -> {
-                    try {
-                        Object.class.getMethod(method.getName(), method.getParameterTypes());
-                        return false;
-                    } catch (NoSuchMethodException notObjects) {
-                        return true;
-                    }
-                })
+                .filter(method -> !InterfaceBinder.isObjectMethod(method))
                 .count();
         return abstractMethods == 1;
     }

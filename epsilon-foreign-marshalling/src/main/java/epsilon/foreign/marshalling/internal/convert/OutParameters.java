@@ -10,6 +10,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodType;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Out-parameters: Java values C writes to through a pointer argument. Before the call a {@link ByReference} becomes
@@ -18,7 +20,25 @@ import java.lang.invoke.MethodType;
  * {@code strtol(s, end, 10)} and {@code read(fd, buffer, n)} behave as in C.
  */
 public final class OutParameters {
+    /**
+     * The C type a holder of each Java type points to where nothing else says it: a {@code ByReference<Integer>} in
+     * a variadic call ({@code sscanf}) or as a bound method's parameter without {@code @NativeType} is an {@code int *}.
+     */
+    private static final Map<Class<?>, CType> HELD_TYPES = Map.of(Byte.class, CType.SIGNED_CHAR, Short.class,
+            CType.SHORT, Integer.class, CType.INT, Long.class, CType.LONG_LONG, Float.class, CType.FLOAT, Double.class,
+            CType.DOUBLE, String.class, CType.STRING, MemorySegment.class, CType.POINTER);
+
     private OutParameters() {}
+
+    /**
+     * The C type a holder of {@code javaType} points to by default.
+     *
+     * @param javaType a holder's type, or {@code null} for an untyped holder
+     * @return the C type, empty for an untyped holder or a type with no default C type
+     */
+    public static Optional<CType> heldType(Class<?> javaType) {
+        return javaType == null ? Optional.empty() : Optional.ofNullable(HELD_TYPES.get(javaType));
+    }
 
     /**
      * The memory a holder passes as: one zeroed {@code T} holding its value.
