@@ -95,4 +95,21 @@ class NativeStringsTest {
                 () -> NativeStrings.fromNative(buffer, Charset.forName("windows-1252")));
         assertTrue(cp1252.getMessage().contains("within the 4 bytes"), cp1252.getMessage());
     }
+
+    @Test
+    void shouldFreeAfterDecodingAndAlsoWhenDecodingFails() {
+        java.util.List<MemorySegment> freed = new java.util.ArrayList<>();
+        MemorySegment text = NativeStrings.toNative("owned", arena);
+        assertEquals("owned", NativeStrings.fromNativeAndFree(text, freed::add));
+        assertEquals(java.util.List.of(text), freed);
+        MemorySegment unterminated = arena.allocate(4).fill((byte) 'x');
+        ConversionError e = assertThrows(ConversionError.class,
+                () -> NativeStrings.fromNativeAndFree(unterminated, freed::add));
+        assertTrue(e.getMessage().contains("no 1-byte NUL terminator within the 4 bytes of the segment"),
+                e.getMessage());
+        assertEquals(java.util.List.of(text, unterminated), freed); // freed all the same: nothing leaks
+        NullPointerException noFree = assertThrows(NullPointerException.class,
+                () -> NativeStrings.fromNativeAndFree(text, null));
+        assertEquals("free", noFree.getMessage());
+    }
 }
