@@ -20,6 +20,20 @@ public interface BoundTrampoline {
      */
     Object invoke(Object... arguments);
 
+    /**
+     * {@link #invoke} without its checks, for a caller that has already checked the arguments: exactly the shape's
+     * arity, each of its carrier's box class ({@code Long} for {@code long}) or a {@code MemorySegment}. The call is
+     * then a few instructions around the downcall, small enough for the JIT to inline into its caller. Other
+     * arguments still fail safely, with the JVM's own exception ({@code ClassCastException},
+     * {@code ArrayIndexOutOfBoundsException}, {@code NullPointerException}) instead of the diagnosis
+     * {@link #invoke} gives.
+     *
+     * @param arguments the downcall's parameters after the address, each its carrier's box
+     * @return the boxed result, or {@code null} for {@code void}
+     * @throws IllegalStateException when the address's arena was closed (its library unloaded)
+     */
+    Object invokePrechecked(Object[] arguments);
+
     /** {@return the function's address} */
     MemorySegment address();
 

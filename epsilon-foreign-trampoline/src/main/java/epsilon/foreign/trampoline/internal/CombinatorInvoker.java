@@ -22,7 +22,13 @@ final class CombinatorInvoker implements Invoker {
     }
 
     @Override
-    public Object invoke(MemorySegment address, Object[] arguments) throws Throwable {
-        return (Object) spread.invokeExact(address, arguments);
+    public Object invoke(MemorySegment address, Object[] arguments) {
+        try {
+            return (Object) spread.invokeExact(address, arguments);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("downcall through " + spread + " failed", t);
+        }
     }
 }

@@ -16,12 +16,14 @@ final class CompiledTrampoline implements Trampoline {
     private final ShapeKey shape;
     private final MethodHandle handle;
     private final Invoker invoker;
+    private final boolean specialized;
     private final int arity;
 
     CompiledTrampoline(ShapeKey shape, boolean specialized) {
         this.shape = shape;
         this.handle = Linker.nativeLinker().downcallHandle(shape.descriptor(),
                 shape.options().toArray(Linker.Option[]::new));
+        this.specialized = specialized;
         this.invoker = specialized ? InvokerGenerator.generate(handle) : new CombinatorInvoker(handle);
         this.arity = handle.type().parameterCount() - 1;
     }
@@ -43,6 +45,10 @@ final class CompiledTrampoline implements Trampoline {
 
     @Override
     public Object invoke(MemorySegment address, Object... arguments) {
+        return invoke(invoker, address, arguments);
+    }
+
+    private Object invoke(Invoker through, MemorySegment address, Object[] arguments) {
         if (address == null) {
             throw new TrampolineArgumentException("trampoline " + describe() + ": function address is null");
         }
@@ -52,13 +58,9 @@ final class CompiledTrampoline implements Trampoline {
                     + (arity == 1 ? " argument" : " arguments") + ", got " + args.length);
         }
         try {
-            return invoker.invoke(address, args);
+            return through.invoke(address, args);
         } catch (ClassCastException | NullPointerException wrongBox) {
             throw diagnose(args, wrongBox);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("trampoline " + describe() + " failed", t);
         }
     }
 
@@ -84,7 +86,11 @@ final class CompiledTrampoline implements Trampoline {
         if (address == null) {
             throw new TrampolineArgumentException("trampoline " + describe() + ": cannot bind a null address");
         }
-        return new Bound(this, address, MethodHandles.insertArguments(handle, 0, address));
+        MethodHandle bound = MethodHandles.insertArguments(handle, 0, address);
+        // A function called often gets its own class, whose constant handle holds the address; the combinator
+        // path shares the shape's invoker.
+        Invoker through = specialized ? InvokerGenerator.generateBound(bound) : invoker;
+        return new Bound(this, address, bound, through);
     }
 
     /** {@code (JJ)J}: the shape in JVM descriptor letters, without the leading address. */
@@ -97,11 +103,16 @@ final class CompiledTrampoline implements Trampoline {
         return "Trampoline" + describe() + shape.options();
     }
 
-    private record Bound(CompiledTrampoline trampoline, MemorySegment address, MethodHandle handle)
+    private record Bound(CompiledTrampoline trampoline, MemorySegment address, MethodHandle handle, Invoker invoker)
             implements BoundTrampoline {
         @Override
         public Object invoke(Object... arguments) {
-            return trampoline.invoke(address, arguments);
+            return trampoline.invoke(invoker, address, arguments);
+        }
+
+        @Override
+        public Object invokePrechecked(Object[] arguments) {
+            return invoker.invoke(address, arguments);
         }
     }
 }

@@ -8,6 +8,10 @@ import java.lang.foreign.MemorySegment;
  * ({@link CombinatorInvoker}).
  */
 public interface Invoker {
-    /** Calls the function at {@code address}; {@code arguments} has exactly the shape's arity (checked by the caller). */
-    Object invoke(MemorySegment address, Object[] arguments) throws Throwable;
+    /**
+     * Calls the function at {@code address}; {@code arguments} has exactly the shape's arity (checked by the caller).
+     * Declares no checked exception: a downcall throws none, and a caller without a handler for {@code Throwable}
+     * keeps the inlined call small.
+     */
+    Object invoke(MemorySegment address, Object[] arguments);
 }

@@ -44,8 +44,17 @@ final class InvokerGenerator {
     private InvokerGenerator() {}
 
     static Invoker generate(MethodHandle downcall, Path dumpDirectory, boolean verify) {
-        MethodType type = downcall.type();
-        String simpleName = "Shape" + COUNTER.incrementAndGet() + "_" + shapeName(type);
+        return generate(downcall, false, dumpDirectory, verify);
+    }
+
+    /**
+     * @param addressBound whether {@code downcall} already has its function's address bound: then the generated
+     *                     {@code invoke} ignores its address argument, and the address is part of the constant,
+     *                     which lets the JIT fold the linker's checks on it (its scope, its nullness) away
+     */
+    static Invoker generate(MethodHandle downcall, boolean addressBound, Path dumpDirectory, boolean verify) {
+        MethodType type = addressBound ? downcall.type().insertParameterTypes(0, MemorySegment.class) : downcall.type();
+        String simpleName = (addressBound ? "Bound" : "Shape") + COUNTER.incrementAndGet() + "_" + shapeName(type);
         ClassDesc self = ClassDesc.of(InvokerGenerator.class.getPackageName() + "." + simpleName);
         byte[] bytes = ClassFile.of().build(self, cls -> {
             cls.withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC);
@@ -53,7 +62,7 @@ final class InvokerGenerator {
             cls.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC, code -> code
                     .aload(0).invokespecial(CD_Object, INIT_NAME, MTD_void).return_());
             cls.withMethodBody("invoke", INVOKE_TYPE, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
-                    code -> invokeBody(code, type));
+                    code -> invokeBody(code, type, addressBound));
         });
         if (dumpDirectory != null) {
             dump(dumpDirectory, simpleName, bytes);
@@ -75,18 +84,29 @@ final class InvokerGenerator {
     }
 
     static Invoker generate(MethodHandle downcall) {
-        return generate(downcall, DUMP_DIRECTORY == null ? null : Path.of(DUMP_DIRECTORY), VERIFY);
+        return generate(downcall, false, DUMP_DIRECTORY == null ? null : Path.of(DUMP_DIRECTORY), VERIFY);
     }
 
-    /** {@code ldc handle; aload address; (aload args; ldc i; aaload; unbox)*; invokeExact; box; areturn}. */
-    private static void invokeBody(CodeBuilder code, MethodType type) {
+    /** The invoker of one function: {@code boundDowncall} has its address bound (see {@link #generate}). */
+    static Invoker generateBound(MethodHandle boundDowncall) {
+        return generate(boundDowncall, true, DUMP_DIRECTORY == null ? null : Path.of(DUMP_DIRECTORY), VERIFY);
+    }
+
+    /**
+     * {@code ldc handle; aload address; (aload args; ldc i; aaload; unbox)*; invokeExact; box; areturn}, without
+     * {@code aload address} when the handle has it bound.
+     */
+    private static void invokeBody(CodeBuilder code, MethodType type, boolean addressBound) {
         code.ldc(DynamicConstantDesc.ofNamed(BSM_CLASS_DATA, DEFAULT_NAME, CD_MethodHandle));
-        code.aload(1);
+        if (!addressBound) {
+            code.aload(1);
+        }
         for (int i = 1; i < type.parameterCount(); i++) {
             code.aload(2).loadConstant(i - 1).aaload();
             unbox(code, type.parameterType(i));
         }
-        code.invokevirtual(CD_MethodHandle, "invokeExact", type.describeConstable().orElseThrow());
+        MethodType called = addressBound ? type.dropParameterTypes(0, 1) : type;
+        code.invokevirtual(CD_MethodHandle, "invokeExact", called.describeConstable().orElseThrow());
         box(code, type.returnType());
         code.areturn();
     }
