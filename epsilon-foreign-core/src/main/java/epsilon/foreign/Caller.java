@@ -44,9 +44,9 @@ public final class Caller {
      */
     public Object sharedCall(String function, String library, CType returnType, List<CType> argumentTypes,
                              Object... arguments) {
-        return FunctionCache.global().typed(requireNonNull(function, "function"), requireNonNull(library, "library"),
-                requireNonNull(returnType, "returnType"), List.copyOf(requireNonNull(argumentTypes, "argumentTypes")),
-                options).invoke(arguments);
+        // The cache refuses nulls on its miss path: a null never matches an entry.
+        return FunctionCache.global().typed(function, library, returnType, argumentTypes, options)
+                .invokeOpen(arguments);
     }
 
     /**
@@ -77,8 +77,7 @@ public final class Caller {
      *         {@link ErrnoPolicy#RETURN}
      */
     public Object sharedCall(String prototype, String library, Object... arguments) {
-        return FunctionCache.global().prototype(requireNonNull(prototype, "prototype"),
-                requireNonNull(library, "library"), options).invoke(arguments);
+        return FunctionCache.global().prototype(prototype, library, options).invokeOpen(arguments);
     }
 
     /**
@@ -90,7 +89,7 @@ public final class Caller {
      *         {@link ErrnoPolicy#RETURN}
      */
     public Object call(String function, Object... arguments) {
-        return FunctionCache.global().known(requireNonNull(function, "function"), options).invoke(arguments);
+        return FunctionCache.global().known(function, options).invokeOpen(arguments);
     }
 
     /**

@@ -127,7 +127,9 @@ public final class Foreign {
     /**
      * Calls {@code function} in {@code library} with C types given as values (Lisp {@code shared-call}). The first
      * call opens the library and resolves the function; later ones find it in a cache keyed by library, function
-     * and types. A call after the library was closed opens it again.
+     * and types. A call that passes the very same objects as the last one (string literals, a constant immutable
+     * type list) finds it with a few reference comparisons and allocates nothing; any other looks it up by value.
+     * A call after the library was closed opens it again.
      *
      * @param function      the C symbol
      * @param library       the library, as {@link #libOpen(String)} takes it
@@ -183,10 +185,11 @@ public final class Foreign {
 
     /**
      * The same call as {@link #sharedCall(String, String, CType, List, Object...)} (Lisp {@code shared-call-fast}),
-     * answered from an identity cache first: when the call passes the very same {@code function}, {@code library},
-     * {@code returnType} and {@code argumentTypes} objects as before (string literals and a constant type list, as
-     * in the example), finding the resolved function costs four reference comparisons instead of a lookup by
-     * value. Any other call still works, at the cost of {@code sharedCall}.
+     * answered from the identity cache first: when the call passes the very same {@code function}, {@code library},
+     * {@code returnType} and {@code argumentTypes} objects as before (string literals and a constant immutable type
+     * list, as in the example), finding the resolved function costs a few reference comparisons instead of a lookup
+     * by value. Any other call still works, looked up by value. {@code sharedCall} now answers from the same cache,
+     * so the two cost the same; this name is kept for the Lisp original's users.
      *
      * {@snippet :
      * static final List<CType> ONE_LONG = List.of(CType.LONG);
@@ -203,9 +206,7 @@ public final class Foreign {
      */
     public static Object sharedCallFast(String function, String library, CType returnType, List<CType> argumentTypes,
                                         Object... arguments) {
-        return FunctionCache.global().typedByIdentity(Objects.requireNonNull(function, "function"),
-                Objects.requireNonNull(library, "library"), Objects.requireNonNull(returnType, "returnType"),
-                Objects.requireNonNull(argumentTypes, "argumentTypes")).invokeOpen(arguments);
+        return Caller.PLAIN.sharedCall(function, library, returnType, argumentTypes, arguments);
     }
 
     /**

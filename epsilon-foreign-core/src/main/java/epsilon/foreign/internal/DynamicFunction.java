@@ -13,13 +13,16 @@ import epsilon.foreign.marshalling.ArityError;
 import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.CallbackError;
+import epsilon.foreign.marshalling.ConversionError;
 import epsilon.foreign.marshalling.DeclarationError;
 import epsilon.foreign.marshalling.ForeignError;
 import epsilon.foreign.marshalling.FreedMemoryError;
 import epsilon.foreign.marshalling.Marshal;
+import epsilon.foreign.marshalling.NativeStrings;
 import epsilon.foreign.marshalling.StringType;
 import epsilon.foreign.marshalling.StructType;
 import epsilon.foreign.marshalling.internal.convert.Adapters;
+import epsilon.foreign.marshalling.internal.convert.Failures;
 import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
 import epsilon.foreign.marshalling.internal.convert.OutParameters;
 import epsilon.foreign.struct.StructView;
@@ -30,6 +33,8 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodType;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +70,12 @@ public final class DynamicFunction implements ForeignFunction {
      * for a pointer), or null: such an argument passes as it is, without the general converter.
      */
     private final Class<?>[] exactBoxes;
+    /**
+     * Per parameter, the charset of a {@code char *} parameter given as a String, else null: the common conversion,
+     * done inline with no dispatch on the type, so that the call stays small enough for the JIT to inline whole
+     * and the frame, the argument copy and the string's segment are never allocated on the heap.
+     */
+    private final Charset[] stringCharsets;
     /** Whether the raw result is already the return type's Java value (signed integers, floating types). */
     private final boolean rawResult;
     /** The struct a {@code struct T *} result points to when T's layout is known (the result is a view), else null. */
@@ -125,8 +136,12 @@ public final class DynamicFunction implements ForeignFunction {
         this.mayCallBack = signature.variadic() || signature.parameterTypes().stream()
                 .anyMatch(t -> t.kind() == CType.Kind.FUNCTION_POINTER || t.kind() == CType.Kind.POINTER);
         this.exactBoxes = new Class<?>[parameterTypes.length];
+        this.stringCharsets = new Charset[parameterTypes.length];
         for (int i = 0; i < parameterTypes.length; i++) {
             exactBoxes[i] = exactBox(parameterTypes[i]);
+            if (parameterTypes[i] instanceof StringType text) {
+                stringCharsets[i] = text.charset();
+            }
         }
         this.pointedStruct = StructArguments.pointedStruct(signature.returnType());
         this.rawResult = !signature.returnType().isVoid() && switch (signature.returnType().kind()) {
@@ -194,8 +209,19 @@ public final class DynamicFunction implements ForeignFunction {
         }
     }
 
-    private Object dispatch(Object[] arguments) {
-        Object[] args = arguments == null ? new Object[] {null} : arguments;
+    private Object dispatch(Object[] args) {
+        if (args == null) {
+            return dispatchGeneral(new Object[] {null}); // f.invoke((Object[]) null): one null argument
+        }
+        checkArity(args.length);
+        if (leading == 0 && fixedShape != null) {
+            return allExact(args) ? callExact(args) : callConverted(args);
+        }
+        return dispatchGeneral(args);
+    }
+
+    /** Out of line, so that the common case above stays small enough for the JIT to inline into its caller. */
+    private Object dispatchGeneral(Object[] args) {
         checkArity(args.length);
         if (leading == 0 && fixedShape != null) {
             return allExact(args) ? callExact(args) : callConverted(args);
@@ -203,8 +229,12 @@ public final class DynamicFunction implements ForeignFunction {
         if (!needsFrame) {
             return call(args, null);
         }
-        try (CallFrame frame = CallFrame.open()) {
+        CallFrame.Stack frame = CallFrame.stack();
+        long mark = frame.mark();
+        try {
             return call(args, frame);
+        } finally {
+            frame.release(mark);
         }
     }
 
@@ -251,7 +281,7 @@ public final class DynamicFunction implements ForeignFunction {
         Object suspended = mayCallBack ? CallbackFailures.suspendPending() : null;
         Object raw;
         try {
-            raw = fixedShape.invoke(args);
+            raw = fixedShape.invokePrechecked(args); // allExact and checkArity have checked them
         } catch (IllegalStateException | IllegalArgumentException | WrongThreadException rejected) {
             throw refused(rejected, args, suspended);
         }
@@ -269,15 +299,24 @@ public final class DynamicFunction implements ForeignFunction {
         if (checksNonnull) {
             checkNonnull(args);
         }
-        CallFrame frame = needsFrame ? CallFrame.open() : null;
+        // The thread's frame stack, marked and released: no object per call, even when this is not inlined.
+        CallFrame.Stack frame = needsFrame ? CallFrame.stack() : null;
+        long mark = frame != null ? frame.mark() : 0;
+        Object[] carriers = frame != null ? frame.carriers(args) : args.clone();
         try {
-            Object[] carriers = args.clone();
             boolean arrays = false;
             for (int i = 0; i < args.length; i++) {
                 Object value = args[i];
                 if (!isExact(value, i)) {
-                    carriers[i] = convert(value, parameterTypes[i], frame, i);
-                    arrays |= OutParameters.isCopiedBack(value) || value instanceof StructView;
+                    Charset charset = stringCharsets[i];
+                    if (charset == StandardCharsets.UTF_8 && value instanceof String text) {
+                        carriers[i] = putUtf8(text, frame, i);
+                    } else if (charset != null && value instanceof String text) {
+                        carriers[i] = encode(text, charset, frame, i);
+                    } else {
+                        carriers[i] = convert(value, parameterTypes[i], frame, i);
+                        arrays |= OutParameters.isCopiedBack(value) || value instanceof StructView;
+                    }
                 }
             }
             Object suspended = mayCallBack ? CallbackFailures.suspendPending() : null;
@@ -296,7 +335,8 @@ public final class DynamicFunction implements ForeignFunction {
             return rawResult ? raw : convertResult(raw);
         } finally {
             if (frame != null) {
-                frame.close();
+                CallFrame.Stack.clearCarriers(carriers);
+                frame.release(mark);
             }
         }
     }
@@ -379,6 +419,24 @@ public final class DynamicFunction implements ForeignFunction {
                 OutParameters.copyBack(args[i], carrier, type, name, i);
                 StructArguments.copyBackIfHeap(args[i], carrier);
             }
+        }
+    }
+
+    /** A String for a UTF-8 {@code char *} parameter, written straight into the thread's frame. */
+    private MemorySegment putUtf8(String text, CallFrame.Stack frame, int index) {
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            return encode(text, StandardCharsets.UTF_8, frame, index); // refused there, with the position
+        }
+        return frame.putUtf8(text);
+    }
+
+    /** A String for a {@code char *} parameter: what {@link Marshal#toForeign} does for it, without the dispatch. */
+    private MemorySegment encode(String text, Charset charset, SegmentAllocator frame, int index) {
+        try {
+            return NativeStrings.toNative(text, charset, frame);
+        } catch (ConversionError e) {
+            throw Failures.inCall(e, name, index);
         }
     }
 

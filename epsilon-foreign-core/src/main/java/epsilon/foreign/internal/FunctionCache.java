@@ -9,6 +9,7 @@ import epsilon.foreign.marshalling.UnknownSymbolError;
 import epsilon.foreign.marshalling.internal.convert.TypeDefinitions;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -46,18 +47,34 @@ public final class FunctionCache {
      */
     private final ConcurrentHashMap<String, Entry[]> functions = new ConcurrentHashMap<>();
 
-    /** A slot of the identity cache behind {@code sharedCallFast}. Immutable, so a racy read sees it whole. */
-    private record IdentitySlot(String function, String library, CType returnType, List<CType> parameterTypes,
-                                DynamicFunction resolved) {}
+    /**
+     * A slot of the identity cache: the objects a call named its function with, compared by reference, and what
+     * they resolved to under which type definitions. Immutable, so a racy read sees it whole.
+     */
+    private record IdentitySlot(Object name, Object library, Object returnType, Object parameterTypes,
+                                List<CallOption> options, int definitions, DynamicFunction resolved) {}
 
     private static final int IDENTITY_SLOTS = 256;
     /**
-     * Direct-mapped by the function name's hash: a call that passes the very same name, library, return type and
-     * type list objects as the last call in its slot (string literals and constant lists do) is answered with
-     * four reference comparisons. Slots are overwritten freely; a miss falls back to {@link #typed}.
+     * Direct-mapped by the name's hash, one table per way of naming a function (C types, prototype text, known
+     * prototype): a call that passes the very same objects as the last call in its slot (string literals, constant
+     * immutable type lists, a caller's own option list) is answered with a few reference comparisons and no
+     * allocation. Slots are overwritten freely; a miss falls back to the lookup by value. Only immutable keys are
+     * compared by reference: a type list is first passed through {@code List.copyOf}, which returns an immutable
+     * list as it is and copies any other, so a list changed between calls never answers for its old contents.
      */
-    private final IdentitySlot[] identitySlots = new IdentitySlot[IDENTITY_SLOTS];
+    private final IdentitySlot[] typedSlots = new IdentitySlot[IDENTITY_SLOTS];
+    private final IdentitySlot[] prototypeSlots = new IdentitySlot[IDENTITY_SLOTS];
+    private final IdentitySlot[] knownSlots = new IdentitySlot[IDENTITY_SLOTS];
     private final LibraryRegistry libraries;
+
+    /**
+     * The slot of a name: by identity hash, which the identity comparison makes sufficient, and which compiles to a
+     * header read where {@code String.hashCode} would bring its vectorized hashing loop into every inlined call.
+     */
+    private static int slotOf(String name) {
+        return System.identityHashCode(name) & (IDENTITY_SLOTS - 1);
+    }
 
     FunctionCache(LibraryRegistry libraries) {
         this.libraries = libraries;
@@ -68,24 +85,40 @@ public final class FunctionCache {
         return GLOBAL;
     }
 
+    /**
+     * The function named by C types, from the identity cache when the same objects named it last time, else by
+     * value. Kept small, with every check but the comparisons out of line, so that it inlines into the caller's
+     * call site and the argument array need not be allocated: a null never matches a slot, so the miss path is
+     * where nulls are refused, and only an immutable type list is ever put in a slot, so a hit by reference means
+     * the same types.
+     *
+     * @throws NullPointerException when {@code function}, {@code library}, {@code returnType} or
+     *                              {@code parameterTypes} is null, naming it
+     */
     public DynamicFunction typed(String function, String library, CType returnType, List<CType> parameterTypes,
                                  List<CallOption> options) {
-        return cached(function, new TypedKey(library, function, returnType, parameterTypes, options),
-                () -> resolve(Prototypes.of(function, returnType, parameterTypes), library, options));
-    }
-
-    /** {@link #typed} without options, through the identity cache first. */
-    public DynamicFunction typedByIdentity(String function, String library, CType returnType,
-                                           List<CType> parameterTypes) {
-        int index = function.hashCode() & (IDENTITY_SLOTS - 1);
-        IdentitySlot slot = identitySlots[index];
-        if (slot != null && slot.function() == function && slot.library() == library
-                && slot.returnType() == returnType && slot.parameterTypes() == parameterTypes
-                && slot.resolved().library().isOpen()) {
+        IdentitySlot slot = typedSlots[slotOf(function)];
+        if (slot != null && slot.name() == function && slot.library() == library && slot.returnType() == returnType
+                && slot.parameterTypes() == parameterTypes && slot.options() == options
+                && slot.resolved().library().isOpen()) { // C types given as values do not depend on definitions
             return slot.resolved();
         }
-        DynamicFunction resolved = typed(function, library, returnType, parameterTypes, List.of());
-        identitySlots[index] = new IdentitySlot(function, library, returnType, parameterTypes, resolved);
+        return typedMiss(function, library, returnType, parameterTypes, options);
+    }
+
+    private DynamicFunction typedMiss(String function, String library, CType returnType, List<CType> parameterTypes,
+                                      List<CallOption> options) {
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(library, "library");
+        Objects.requireNonNull(returnType, "returnType");
+        List<CType> types = List.copyOf(Objects.requireNonNull(parameterTypes, "argumentTypes"));
+        int definitions = TypeDefinitions.generation();
+        DynamicFunction resolved = cached(function, new TypedKey(library, function, returnType, types, options),
+                () -> resolve(Prototypes.of(function, returnType, types), library, options));
+        if (types == parameterTypes) { // immutable: safe to recognise by reference from now on
+            typedSlots[slotOf(function)] = new IdentitySlot(function, library, returnType, types, options,
+                    definitions, resolved);
+        }
         return resolved;
     }
 
@@ -96,13 +129,53 @@ public final class FunctionCache {
                         parameterTypes.stream().map(CType::parse).toList()), library, options));
     }
 
+    /**
+     * The function a prototype declares, from the identity cache when the same text object named it last time
+     * under the same type definitions (its spellings may name typedefs), else by value.
+     */
     public DynamicFunction prototype(String prototype, String library, List<CallOption> options) {
-        return cached(prototype, new PrototypeKey(library, prototype, options),
-                () -> resolve(CPrototype.parse(prototype), library, options));
+        IdentitySlot slot = prototypeSlots[slotOf(prototype)];
+        if (slot != null && slot.name() == prototype && slot.library() == library && slot.options() == options
+                && slot.definitions() == TypeDefinitions.generation() && slot.resolved().library().isOpen()) {
+            return slot.resolved();
+        }
+        return prototypeMiss(prototype, library, options);
     }
 
-    /** A function of the C or math library with the prototype {@link KnownPrototypes} has for it. */
+    private DynamicFunction prototypeMiss(String prototype, String library, List<CallOption> options) {
+        Objects.requireNonNull(prototype, "prototype");
+        Objects.requireNonNull(library, "library");
+        int definitions = TypeDefinitions.generation();
+        DynamicFunction resolved = cached(prototype, new PrototypeKey(library, prototype, options),
+                () -> resolve(CPrototype.parse(prototype), library, options));
+        prototypeSlots[slotOf(prototype)] = new IdentitySlot(prototype, library, null, null,
+                options, definitions, resolved);
+        return resolved;
+    }
+
+    /**
+     * A function of the C or math library with the prototype {@link KnownPrototypes} has for it, from the identity
+     * cache when the same name object asked last time under the same type definitions, else by value.
+     */
     public DynamicFunction known(String function, List<CallOption> options) {
+        IdentitySlot slot = knownSlots[slotOf(function)];
+        if (slot != null && slot.name() == function && slot.options() == options
+                && slot.definitions() == TypeDefinitions.generation() && slot.resolved().library().isOpen()) {
+            return slot.resolved();
+        }
+        return knownMiss(function, options);
+    }
+
+    private DynamicFunction knownMiss(String function, List<CallOption> options) {
+        Objects.requireNonNull(function, "function");
+        int definitions = TypeDefinitions.generation();
+        DynamicFunction resolved = knownByValue(function, options);
+        knownSlots[slotOf(function)] = new IdentitySlot(function, null, null, null, options,
+                definitions, resolved);
+        return resolved;
+    }
+
+    private DynamicFunction knownByValue(String function, List<CallOption> options) {
         return cached(function, new KnownKey(function, options), () -> {
             CPrototype prototype = KnownPrototypes.require(function);
             for (String library : KNOWN_FUNCTION_LIBRARIES) {
@@ -146,6 +219,8 @@ public final class FunctionCache {
     /** Forgets every resolved function (their libraries stay open). */
     public void clear() {
         functions.clear();
-        java.util.Arrays.fill(identitySlots, null);
+        java.util.Arrays.fill(typedSlots, null);
+        java.util.Arrays.fill(prototypeSlots, null);
+        java.util.Arrays.fill(knownSlots, null);
     }
 }
