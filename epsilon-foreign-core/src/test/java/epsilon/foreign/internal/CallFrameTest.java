@@ -1,0 +1,78 @@
+package epsilon.foreign.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.junit.jupiter.api.Test;
+
+class CallFrameTest {
+
+    @Test
+    void aFrameReusesTheMemoryOfTheFrameBeforeIt() {
+        CallFrame.Stack stack = CallFrame.stack();
+        long mark = stack.mark();
+        long first = stack.allocate(16, 8).address();
+        stack.release(mark);
+        mark = stack.mark();
+        assertEquals(first, stack.allocate(16, 8).address());
+        stack.release(mark);
+    }
+
+    @Test
+    void nestedOverflowsAreFreedEachWithItsOwnFrame() {
+        CallFrame.Stack stack = CallFrame.stack();
+        long outer = stack.mark();
+        MemorySegment outerBig = stack.allocate(100_000, 8);
+        long inner = stack.mark();
+        MemorySegment innerBig = stack.allocate(100_000, 8);
+        MemorySegment innerSecond = stack.allocate(100_000, 8);
+        stack.release(inner);
+        assertFalse(innerBig.scope().isAlive());
+        assertFalse(innerSecond.scope().isAlive());
+        assertTrue(outerBig.scope().isAlive(), "the outer frame's overflow outlives the inner frame");
+        outerBig.set(ValueLayout.JAVA_LONG, 99_992, 7L);
+        stack.release(outer);
+        assertFalse(outerBig.scope().isAlive());
+    }
+
+    @Test
+    void theFirstStringOfAFrameOnAnEmptyStackIsTheBlockItself() {
+        CallFrame.Stack stack = CallFrame.stack();
+        long mark = stack.mark();
+        MemorySegment first = stack.putUtf8("héllo");
+        MemorySegment second = stack.putUtf8("world");
+        assertEquals("héllo", first.getString(0));
+        assertEquals("world", second.getString(0));
+        assertTrue(second.address() > first.address() + "héllo".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        stack.release(mark);
+        long again = stack.mark();
+        assertSame(first, stack.putUtf8("x"), "no segment object for the common case");
+        stack.release(again);
+    }
+
+    @Test
+    void carriersAreCopiedIntoAnArrayOfTheFrameAndCleared() {
+        CallFrame.Stack stack = CallFrame.stack();
+        Object[] arguments = {1L, "two"};
+        long outer = stack.mark();
+        Object[] outerCarriers = stack.carriers(arguments);
+        assertNotSame(arguments, outerCarriers);
+        assertArrayEquals(arguments, outerCarriers);
+        long inner = stack.mark();
+        Object[] innerCarriers = stack.carriers(arguments);
+        assertNotSame(outerCarriers, innerCarriers, "a nested call must not overwrite its caller's carriers");
+        CallFrame.Stack.clearCarriers(innerCarriers);
+        stack.release(inner);
+        assertArrayEquals(arguments, outerCarriers);
+        CallFrame.Stack.clearCarriers(outerCarriers);
+        assertArrayEquals(new Object[2], outerCarriers);
+        stack.release(outer);
+        assertArrayEquals(new Object[] {1L, "two"}, arguments, "the caller's array is never written");
+    }
+}
