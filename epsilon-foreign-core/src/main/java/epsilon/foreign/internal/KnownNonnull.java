@@ -36,6 +36,9 @@ public final class KnownNonnull {
 
     /** {@code prototype} with the known nonnull facts added to its pointer parameters. */
     public static CPrototype merged(CPrototype prototype, NativeLibrary library) {
+        if (prototype.parameterTypes().stream().noneMatch(KnownNonnull::isPointer)) {
+            return prototype; // nothing to mark: spares a first call the parse of the known prototype
+        }
         boolean[] nonnull = of(prototype.symbol(), library, prototype.arity());
         if (nonnull == null) {
             return prototype;

@@ -110,6 +110,18 @@ public final class LibraryNames {
         return name;
     }
 
+    /**
+     * The names to try before {@link #candidates}' full list: the reference itself when it is a path or a
+     * versioned file name, else the platform's well-known names for it (possibly none). Trying these first spares
+     * the common case ({@code "c"}, {@code "m"}, {@code "z"}) the scan of every search directory.
+     */
+    public List<String> wellKnownCandidates(String reference) {
+        if (isPathLike(reference) || isVersionedFileName(reference)) {
+            return List.of(reference);
+        }
+        return wellKnown(canonical(reference));
+    }
+
     /** Every name or path to try, in order, for a library reference; never empty. */
     public List<String> candidates(String reference) {
         Set<String> out = new LinkedHashSet<>();
@@ -165,7 +177,9 @@ public final class LibraryNames {
     private static String versionKey(String version) {
         StringBuilder key = new StringBuilder();
         for (String part : version.split("\\.")) {
-            key.append(String.format("%08d", part.isEmpty() ? 0 : Math.min(Long.parseLong(part), 99_999_999L)));
+            // Zero-padded by hand: String.format would load the Formatter and locale data on a first call.
+            String digits = Long.toString(part.isEmpty() ? 0 : Math.min(Long.parseLong(part), 99_999_999L));
+            key.append("0".repeat(8 - digits.length())).append(digits);
         }
         return key.toString();
     }

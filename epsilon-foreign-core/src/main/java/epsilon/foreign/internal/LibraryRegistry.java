@@ -59,20 +59,37 @@ public final class LibraryRegistry {
     }
 
     private NativeLibrary load(String reference, LibraryNames names) {
-        List<String> candidates = names.candidates(reference);
         List<String> failures = new ArrayList<>();
-        for (String candidate : candidates) {
-            Arena arena = Arena.ofShared();
-            try {
-                SymbolLookup lookup = SymbolLookup.libraryLookup(candidate, arena);
-                String key = names.canonical(reference);
-                return new NativeLibrary(reference, candidate, arena, lookup, closed -> open.remove(key, closed));
-            } catch (IllegalArgumentException | UnsatisfiedLinkError notLoadable) {
-                arena.close();
-                failures.add(candidate);
+        for (String candidate : names.wellKnownCandidates(reference)) {
+            NativeLibrary loaded = tryLoad(reference, candidate, names, failures);
+            if (loaded != null) {
+                return loaded;
+            }
+        }
+        // Only now the full list, which scans the search directories for versioned file names.
+        for (String candidate : names.candidates(reference)) {
+            if (!failures.contains(candidate)) {
+                NativeLibrary loaded = tryLoad(reference, candidate, names, failures);
+                if (loaded != null) {
+                    return loaded;
+                }
             }
         }
         throw new UnknownLibraryError("library '" + reference + "' not found; tried " + String.join(", ", failures),
                 null);
+    }
+
+    /** The library at {@code candidate}, or null with the candidate added to {@code failures}. */
+    private NativeLibrary tryLoad(String reference, String candidate, LibraryNames names, List<String> failures) {
+        Arena arena = Arena.ofShared();
+        try {
+            SymbolLookup lookup = SymbolLookup.libraryLookup(candidate, arena);
+            String key = names.canonical(reference);
+            return new NativeLibrary(reference, candidate, arena, lookup, closed -> open.remove(key, closed));
+        } catch (IllegalArgumentException | UnsatisfiedLinkError notLoadable) {
+            arena.close();
+            failures.add(candidate);
+            return null;
+        }
     }
 }

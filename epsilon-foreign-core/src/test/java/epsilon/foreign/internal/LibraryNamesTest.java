@@ -51,6 +51,17 @@ class LibraryNamesTest {
     }
 
     @Test
+    void shouldTryTheWellKnownNamesBeforeScanningAnyDirectory(@TempDir Path dir) throws Exception {
+        Files.createFile(dir.resolve("libc.so.7"));
+        LibraryNames names = new LibraryNames(Platform.LINUX, List.of(dir));
+        assertEquals(List.of("libc.so.6"), names.wellKnownCandidates("libc"));
+        assertEquals(List.of(), names.wellKnownCandidates("foo"), "no well-known name: the full list decides");
+        assertEquals(List.of("/x/liby.so"), names.wellKnownCandidates("/x/liby.so"));
+        assertEquals(List.of("libc.so.6", dir.resolve("libc.so.7").toString(), "libc.so", "libc"),
+                names.candidates("libc"));
+    }
+
+    @Test
     void shouldPassPathsAndVersionedNamesThrough() {
         assertEquals(List.of("/x/liby.so"), linux.candidates("/x/liby.so"));
         assertEquals(List.of("libz.so.1"), linux.candidates("libz.so.1"));

@@ -185,6 +185,9 @@ final class CallHandles {
      * the known-prototype table records it for the function this method calls.
      */
     private static MethodHandle checkingNonnull(MethodHandle call, NativeMethod method, NativeLibrary library) {
+        if (method.arguments().stream().allMatch(argument -> argument.javaType().isPrimitive())) {
+            return call; // only a reference can be null: spares the first call the parse of the known prototype
+        }
         boolean[] nonnull = KnownNonnull.of(method.symbol(), library, method.arguments().size());
         if (nonnull == null) {
             return call;
