@@ -90,6 +90,14 @@ public final class DynamicFunction implements ForeignFunction {
     /** Carriers before the arguments: the struct-return allocator and the errno capture segment. */
     private final int leading;
 
+    /**
+     * The bound trampoline when every call with exact arguments can go through its generated exact path
+     * ({@link BoundTrampoline#invokeIfExact}), with nothing before or after the downcall: fixed arity, every
+     * parameter's carrier box its Java type, a result already its Java value, no errno capture, no struct return,
+     * no callback to watch for. Else null. The generated class tests the arguments with their classes as
+     * constants, which a field of this object (not trusted as a constant by the JIT) cannot give.
+     */
+    private final BoundTrampoline exactPath;
     /** Per parameter, whether C declares it nonnull: such a pointer argument is refused when NULL. */
     private final boolean[] nonnull;
     /** Whether any parameter is nonnull, so the all-segments fast path needs the check at all. */
@@ -159,6 +167,9 @@ public final class DynamicFunction implements ForeignFunction {
             this.fixedShape = bind(List.of());
             this.variadicShapes = null;
         }
+        boolean allExactBoxes = java.util.Arrays.stream(exactBoxes).allMatch(java.util.Objects::nonNull);
+        this.exactPath = fixedShape != null && leading == 0 && allExactBoxes && rawResult && !mayCallBack
+                ? fixedShape : null;
     }
 
     private BoundTrampoline bind(List<CType> variadicTypes) {
@@ -186,6 +197,18 @@ public final class DynamicFunction implements ForeignFunction {
     }
 
     /**
+     * The generated exact path, for a library the JVM keeps loaded: {@link BoundTrampoline#NOT_EXACT} when the
+     * arguments need the general path (a conversion, a NULL to check, a wrong count), which then decides.
+     */
+    private Object invokeExactPath(Object[] arguments) {
+        try {
+            return exactPath.invokeIfExact(arguments);
+        } catch (IllegalStateException | IllegalArgumentException | WrongThreadException rejected) {
+            throw translate(rejected, arguments);
+        }
+    }
+
+    /**
      * {@link #invoke} for a caller that has just seen the library open (the identity cache of
      * {@code sharedCallFast}), which spares the hot path a second volatile read. A library the JVM keeps loaded (the
      * C and math libraries) is called directly; any other is held for the whole call, result conversion included,
@@ -193,6 +216,12 @@ public final class DynamicFunction implements ForeignFunction {
      */
     public Object invokeOpen(Object... arguments) {
         if (checksOpen) {
+            if (exactPath != null) {
+                Object result = invokeExactPath(arguments);
+                if (result != BoundTrampoline.NOT_EXACT) {
+                    return result;
+                }
+            }
             return dispatch(arguments);
         }
         if (!(mayCallBack ? library.enterMayCallBack() : library.enter())) {

@@ -10,6 +10,14 @@ import java.lang.invoke.MethodHandle;
  */
 public interface BoundTrampoline {
 
+    /** What {@link #invokeIfExact} returns when it did not call: a sentinel no downcall returns. */
+    Object NOT_EXACT = new Object() {
+        @Override
+        public String toString() {
+            return "BoundTrampoline.NOT_EXACT";
+        }
+    };
+
     /**
      * The same as {@code trampoline().invoke(address(), arguments)}, without looking anything up per call.
      *
@@ -33,6 +41,19 @@ public interface BoundTrampoline {
      * @throws IllegalStateException when the address's arena was closed (its library unloaded)
      */
     Object invokePrechecked(Object[] arguments);
+
+    /**
+     * The call, checked by the function's own generated class with its types as constants, when the arguments are
+     * exactly what the downcall takes: the shape's arity, each argument its carrier's box class ({@code Long} for
+     * {@code long}, which Java's boxing gives), and for a pointer a {@code MemorySegment} that is not C's NULL.
+     * Anything else returns {@link #NOT_EXACT} without calling, for the caller's general path to convert, refuse or
+     * pass along. This is the whole fast path of a dynamic call in one small method, which the JIT inlines.
+     *
+     * @param arguments the downcall's parameters after the address
+     * @return the boxed result ({@code null} for {@code void}), or {@link #NOT_EXACT}
+     * @throws IllegalStateException when the address's arena or an argument's was closed
+     */
+    Object invokeIfExact(Object[] arguments);
 
     /** {@return the function's address} */
     MemorySegment address();

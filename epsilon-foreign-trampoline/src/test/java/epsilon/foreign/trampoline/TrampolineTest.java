@@ -161,6 +161,40 @@ class TrampolineTest {
         assertEquals(3L, exactCall(labs));
     }
 
+    @Test
+    void shouldCallOnlyExactArgumentsThroughInvokeIfExact() {
+        BoundTrampoline labs = Trampolines.of(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG)).bind(libc("labs"));
+        assertEquals(3L, labs.invokeIfExact(new Object[] {-3L}));
+        assertSame(BoundTrampoline.NOT_EXACT, labs.invokeIfExact(new Object[] {-3}), "an Integer is not a long's box");
+        assertSame(BoundTrampoline.NOT_EXACT, labs.invokeIfExact(new Object[] {-3L, 4L}));
+        assertSame(BoundTrampoline.NOT_EXACT, labs.invokeIfExact(new Object[0]));
+        assertSame(BoundTrampoline.NOT_EXACT, labs.invokeIfExact(null));
+        assertSame(BoundTrampoline.NOT_EXACT, labs.invokeIfExact(new Object[] {null}));
+        assertEquals(3L, labs.invokePrechecked(new Object[] {-3L}));
+
+        BoundTrampoline strlen = Trampolines.of(FunctionDescriptor.of(JAVA_LONG, ADDRESS)).bind(libc("strlen"));
+        try (Arena arena = Arena.ofConfined()) {
+            assertEquals(5L, strlen.invokeIfExact(new Object[] {arena.allocateFrom("hello")}));
+            assertSame(BoundTrampoline.NOT_EXACT, strlen.invokeIfExact(new Object[] {MemorySegment.NULL}),
+                    "C's NULL is left to the caller, which may refuse it");
+            assertSame(BoundTrampoline.NOT_EXACT, strlen.invokeIfExact(new Object[] {"hello"}));
+        }
+        MemorySegment freed;
+        try (Arena arena = Arena.ofConfined()) {
+            freed = arena.allocateFrom("gone");
+        }
+        MemorySegment closed = freed;
+        assertThrows(IllegalStateException.class, () -> strlen.invokeIfExact(new Object[] {closed}));
+        assertEquals("BoundTrampoline.NOT_EXACT", BoundTrampoline.NOT_EXACT.toString());
+    }
+
+    @Test
+    void aSharedShapeInvokerNeverCallsThroughInvokeIfExact() {
+        Trampoline shape = Trampolines.of(FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        assertEquals(7, shape.invoke(libc("abs"), -7));
+        assertEquals(7, shape.bind(libc("abs")).invokeIfExact(new Object[] {-7}));
+    }
+
     private static long exactCall(BoundTrampoline labs) {
         try {
             return (long) labs.handle().invokeExact(-3L);

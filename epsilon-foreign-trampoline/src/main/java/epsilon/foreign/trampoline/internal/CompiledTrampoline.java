@@ -89,7 +89,7 @@ final class CompiledTrampoline implements Trampoline {
         MethodHandle bound = MethodHandles.insertArguments(handle, 0, address);
         // A function called often gets its own class, whose constant handle holds the address; the combinator
         // path shares the shape's invoker.
-        Invoker through = specialized ? InvokerGenerator.generateBound(bound) : invoker;
+        Invoker through = specialized ? InvokerGenerator.generateBound(bound) : new CombinatorInvoker(handle, bound);
         return new Bound(this, address, bound, through);
     }
 
@@ -113,6 +113,11 @@ final class CompiledTrampoline implements Trampoline {
         @Override
         public Object invokePrechecked(Object[] arguments) {
             return invoker.invoke(address, arguments);
+        }
+
+        @Override
+        public Object invokeIfExact(Object[] arguments) {
+            return invoker.invokeIfExact(arguments);
         }
     }
 }

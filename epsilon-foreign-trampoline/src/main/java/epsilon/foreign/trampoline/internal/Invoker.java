@@ -14,4 +14,11 @@ public interface Invoker {
      * keeps the inlined call small.
      */
     Object invoke(MemorySegment address, Object[] arguments);
+
+    /**
+     * The call when {@code arguments} is exactly the shape's arity and each argument its carrier's box (a
+     * {@code MemorySegment} that is not NULL for a pointer), else {@link epsilon.foreign.trampoline.BoundTrampoline#NOT_EXACT}
+     * without calling. Only an invoker bound to its address answers; the shape's shared one never calls.
+     */
+    Object invokeIfExact(Object[] arguments);
 }

@@ -10,9 +10,12 @@ import static java.lang.constant.ConstantDescs.MTD_void;
 import java.io.IOException;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.constant.ConstantDescs;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodTypeDesc;
+import epsilon.foreign.trampoline.BoundTrampoline;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -39,6 +42,8 @@ final class InvokerGenerator {
     private static final ClassDesc CD_MEMORY_SEGMENT = ClassDesc.of(MemorySegment.class.getName());
     private static final MethodTypeDesc INVOKE_TYPE = MethodTypeDesc.of(CD_Object, CD_MEMORY_SEGMENT,
             CD_Object.arrayType());
+    private static final MethodTypeDesc INVOKE_IF_EXACT_TYPE = MethodTypeDesc.of(CD_Object, CD_Object.arrayType());
+    private static final ClassDesc CD_BOUND_TRAMPOLINE = ClassDesc.of(BoundTrampoline.class.getName());
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private InvokerGenerator() {}
@@ -63,6 +68,14 @@ final class InvokerGenerator {
                     .aload(0).invokespecial(CD_Object, INIT_NAME, MTD_void).return_());
             cls.withMethodBody("invoke", INVOKE_TYPE, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
                     code -> invokeBody(code, type, addressBound));
+            cls.withMethodBody("invokeIfExact", INVOKE_IF_EXACT_TYPE, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
+                    code -> {
+                        if (addressBound) {
+                            invokeIfExactBody(code, type.dropParameterTypes(0, 1));
+                        } else {
+                            code.getstatic(CD_BOUND_TRAMPOLINE, "NOT_EXACT", CD_Object).areturn();
+                        }
+                    });
         });
         if (dumpDirectory != null) {
             dump(dumpDirectory, simpleName, bytes);
@@ -109,6 +122,47 @@ final class InvokerGenerator {
         code.invokevirtual(CD_MethodHandle, "invokeExact", called.describeConstable().orElseThrow());
         box(code, type.returnType());
         code.areturn();
+    }
+
+    /**
+     * {@code if (args == null || args.length != n) return NOT_EXACT; (a_i = args[i]; if (!(a_i instanceof Box_i))
+     * return NOT_EXACT; and for a pointer: if (a_i.isNative() && a_i.address() == 0) return NOT_EXACT)*; ldc handle;
+     * (a_i unboxed)*; invokeExact; box; areturn}. Every box class but MemorySegment is final, so the instanceof is
+     * the exact-class test the dynamic path makes.
+     */
+    private static void invokeIfExactBody(CodeBuilder code, MethodType type) {
+        int n = type.parameterCount();
+        Label notExact = code.newLabel();
+        code.aload(1).ifnull(notExact);
+        code.aload(1).arraylength().loadConstant(n).if_icmpne(notExact);
+        for (int i = 0; i < n; i++) {
+            Class<?> carrier = type.parameterType(i);
+            Class<?> box = carrier.isPrimitive() ? MethodType.methodType(carrier).wrap().returnType() : carrier;
+            ClassDesc boxDesc = box.describeConstable().orElseThrow();
+            int local = 2 + i;
+            code.aload(1).loadConstant(i).aaload().astore(local);
+            code.aload(local).instanceOf(boxDesc).ifeq(notExact);
+            if (box == MemorySegment.class) {
+                Label notNull = code.newLabel();
+                code.aload(local).checkcast(CD_MEMORY_SEGMENT)
+                        .invokeinterface(CD_MEMORY_SEGMENT, "isNative", MethodTypeDesc.of(ConstantDescs.CD_boolean))
+                        .ifeq(notNull);
+                code.aload(local).checkcast(CD_MEMORY_SEGMENT)
+                        .invokeinterface(CD_MEMORY_SEGMENT, "address", MethodTypeDesc.of(ConstantDescs.CD_long))
+                        .lconst_0().lcmp().ifeq(notExact);
+                code.labelBinding(notNull);
+            }
+        }
+        code.ldc(DynamicConstantDesc.ofNamed(BSM_CLASS_DATA, DEFAULT_NAME, CD_MethodHandle));
+        for (int i = 0; i < n; i++) {
+            code.aload(2 + i);
+            unbox(code, type.parameterType(i));
+        }
+        code.invokevirtual(CD_MethodHandle, "invokeExact", type.describeConstable().orElseThrow());
+        box(code, type.returnType());
+        code.areturn();
+        code.labelBinding(notExact);
+        code.getstatic(CD_BOUND_TRAMPOLINE, "NOT_EXACT", CD_Object).areturn();
     }
 
     private static void unbox(CodeBuilder code, Class<?> carrier) {
