@@ -98,10 +98,16 @@ final class Plans {
             return errno || arguments.stream().anyMatch(argument -> argument.conversion().needsFrame());
         }
 
-        /** Whether C may call back into Java during the call: it takes a reference or varargs (as core decides). */
+        /**
+         * Whether C may call back into Java during the call, so that the call must set a pending callback failure
+         * aside and report its own: it takes varargs, an object, an array, or a segment declared as a function
+         * pointer. Unlike core, a segment declared as data ({@code void *}, {@code const char *}) does not count:
+         * a {@code strlen(MemorySegment)} stays one downcall.
+         */
         boolean mayCallBack() {
-            return firstVariadic >= 0 || arguments.stream()
-                    .anyMatch(argument -> argument.primitive() == null || argument.primitive().isArray());
+            return firstVariadic >= 0 || arguments.stream().anyMatch(argument -> argument.primitive() == null
+                    || argument.primitive().isArray()
+                    || argument.type().kind() == epsilon.foreign.marshalling.CType.Kind.FUNCTION_POINTER);
         }
 
         boolean takesSegments() {
