@@ -3,7 +3,6 @@ package epsilon.foreign.optimize.support;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
-import java.util.Arrays;
 
 /**
  * Scratch memory for one call of a generated binding: a per-thread 64 KiB block with a bump pointer, reset when the
@@ -22,34 +21,32 @@ import java.util.Arrays;
  */
 public final class BindingFrame implements SegmentAllocator, AutoCloseable {
     private static final long BLOCK_SIZE = 64 * 1024;
-    private static final ThreadLocal<BindingFrame> FRAMES = ThreadLocal.withInitial(BindingFrame::new);
+    private static final ThreadLocal<Stack> STACKS = ThreadLocal.withInitial(Stack::new);
 
-    /** Freed by the garbage collector with the thread's frame: nothing to close when the thread ends. */
-    private final MemorySegment block = Arena.ofAuto().allocate(BLOCK_SIZE, 16);
-    private long top;
-    private long[] marks = new long[8];
-    private Arena[] overflow = new Arena[8];
-    private int depth;
-
-    private BindingFrame() {}
-
-    /**
-     * Opens a frame on this thread's block, nested inside any frame still open on it.
-     *
-     * @return this thread's frame, to close when the call returns
-     */
-    public static BindingFrame open() {
-        BindingFrame frame = FRAMES.get();
-        frame.push();
-        return frame;
+    /** The thread's block and its bump pointer, shared by the thread's nested frames. */
+    private static final class Stack {
+        /** Freed by the garbage collector with the thread's stack: nothing to close when the thread ends. */
+        final MemorySegment block = Arena.ofAuto().allocate(BLOCK_SIZE, 16);
+        long top;
     }
 
-    private void push() {
-        if (depth == marks.length) {
-            marks = Arrays.copyOf(marks, depth * 2);
-            overflow = Arrays.copyOf(overflow, depth * 2);
-        }
-        marks[depth++] = top;
+    // A frame is a small object per call that the JIT scalar-replaces: its fields live in registers.
+    private final Stack stack;
+    private final long base;
+    private Arena overflow;
+
+    private BindingFrame(Stack stack) {
+        this.stack = stack;
+        this.base = stack.top;
+    }
+
+    /**
+     * Opens a frame on this thread's block, above any frame still open on it.
+     *
+     * @return the frame, to close when the call returns
+     */
+    public static BindingFrame open() {
+        return new BindingFrame(STACKS.get());
     }
 
     /**
@@ -59,35 +56,26 @@ public final class BindingFrame implements SegmentAllocator, AutoCloseable {
      * @param byteSize      the size in bytes
      * @param byteAlignment a power of two
      * @return the memory, valid until the frame closes
-     * @throws IllegalStateException when no frame is open on this thread
      */
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        if (depth == 0) {
-            throw new IllegalStateException("no binding frame is open on " + Thread.currentThread());
-        }
-        long start = (top + byteAlignment - 1) & -byteAlignment;
+        long start = (stack.top + byteAlignment - 1) & -byteAlignment;
         if (byteSize <= BLOCK_SIZE && start <= BLOCK_SIZE - byteSize) {
-            top = start + byteSize;
-            return block.asSlice(start, byteSize, byteAlignment);
+            stack.top = start + byteSize;
+            return stack.block.asSlice(start, byteSize, byteAlignment);
         }
-        Arena arena = overflow[depth - 1];
-        if (arena == null) {
-            arena = Arena.ofConfined();
-            overflow[depth - 1] = arena;
+        if (overflow == null) {
+            overflow = Arena.ofConfined();
         }
-        return arena.allocate(byteSize, byteAlignment);
+        return overflow.allocate(byteSize, byteAlignment);
     }
 
     /** Releases what this frame allocated; the enclosing frame, if any, is current again. */
     @Override
     public void close() {
-        depth--;
-        top = marks[depth];
-        Arena arena = overflow[depth];
-        if (arena != null) {
-            overflow[depth] = null;
-            arena.close();
+        stack.top = base;
+        if (overflow != null) {
+            overflow.close();
         }
     }
 }
