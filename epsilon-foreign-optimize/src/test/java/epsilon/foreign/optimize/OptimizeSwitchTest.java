@@ -70,6 +70,41 @@ class OptimizeSwitchTest {
     }
 
     @Test
+    void shouldBindAPackagePrivateNestedInterfaceBothWays() throws Exception {
+        // Not public: the generated class is package-private too, and its fallback passes its own lookup to
+        // Foreign.bind, which then defines the hidden class in the interface's package.
+        Compilation compilation = Compilation.of(Map.of("hidden/Outer.java", """
+                package hidden;
+                public final class Outer {
+                    private Outer() {}
+                    @epsilon.foreign.optimize.NativeLibrary("c")
+                    interface Inner {
+                        long labs(long value);
+                    }
+                    public static long call(long value) {
+                        return Outer_InnerNative.bind().labs(value);
+                    }
+                    public static String implementation() {
+                        return Outer_InnerNative.bind().getClass().getName();
+                    }
+                }
+                """));
+        assertTrue(compilation.success(), compilation::report);
+        assertTrue(compilation.generated().get("hidden/Outer_InnerNative.java")
+                .contains("\nfinal class Outer_InnerNative implements Outer.Inner {"), compilation::report);
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                new java.net.URL[] {compilation.output().toUri().toURL()}, getClass().getClassLoader())) {
+            Class<?> outer = loader.loadClass("hidden.Outer");
+            for (boolean enabled : new boolean[] {true, false}) {
+                Optimize.setEnabled(enabled);
+                assertEquals(9L, outer.getMethod("call", long.class).invoke(null, -9L));
+                assertEquals(enabled, outer.getMethod("implementation").invoke(null)
+                        .equals("hidden.Outer_InnerNative"));
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseAnInterfaceWithoutNativeLibrary() {
         ForeignError error = assertThrows(ForeignError.class, () -> Optimize.bind(Labs.class));
         assertEquals("cannot bind epsilon.foreign.optimize.OptimizeSwitchTest$Labs at compile time: it is not"

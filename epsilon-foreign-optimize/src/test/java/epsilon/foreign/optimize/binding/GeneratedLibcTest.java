@@ -171,6 +171,34 @@ class GeneratedLibcTest {
     }
 
     @Test
+    void shouldReportOnlyItsOwnCallbacksFailuresAndKeepAnEarlierOnePending() {
+        try (Arena arena = Arena.ofConfined();
+             Callback failing = Callbacks.create(args -> {
+                 throw new IllegalStateException("failed before the call");
+             }, "int (*)(const void *, const void *)");
+             Callback compare = Callbacks.create(args -> 0, "int (*)(const void *, const void *)")) {
+            rawQsort(arena.allocateFrom(ValueLayout.JAVA_INT, 2, 1), failing);   // C calls it: a failure is pending
+            assertTrue(CallbackFailures.pending().isPresent());
+            LIBC.qsort(arena.allocateFrom(ValueLayout.JAVA_INT, 2, 1), 2, 4, compare);    // not this call's
+            Throwable earlier = CallbackFailures.clearPending().orElseThrow();
+            assertEquals("failed before the call", earlier.getMessage());
+        }
+    }
+
+    /** qsort through a raw downcall, which leaves its callbacks' failures pending for someone else to report. */
+    private static void rawQsort(MemorySegment ints, Callback compare) {
+        java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
+        try {
+            linker.downcallHandle(linker.defaultLookup().find("qsort").orElseThrow(),
+                    java.lang.foreign.FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
+                            ValueLayout.JAVA_LONG, ValueLayout.ADDRESS))
+                    .invokeExact(ints, 2L, 4L, compare.pointer());
+        } catch (Throwable unexpected) {
+            throw new AssertionError(unexpected);
+        }
+    }
+
+    @Test
     void shouldRefuseACallbackOfAnotherSignature() {
         try (Arena arena = Arena.ofConfined();
              Callback wrong = Callbacks.create(args -> null, "void (*)(int)")) {
