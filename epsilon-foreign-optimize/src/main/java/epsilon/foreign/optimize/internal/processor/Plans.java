@@ -109,10 +109,6 @@ final class Plans {
                     || argument.primitive().isArray()
                     || argument.type().kind() == epsilon.foreign.marshalling.CType.Kind.FUNCTION_POINTER);
         }
-
-        boolean takesSegments() {
-            return arguments.stream().anyMatch(argument -> argument.javaType().equals("MemorySegment"));
-        }
     }
 
     /**
