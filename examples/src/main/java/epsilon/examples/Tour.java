@@ -25,6 +25,7 @@ import epsilon.foreign.trampoline.Trampolines;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class Tour {
         dynamicCalls();
         resolvedFunctions();
         boundInterface();
+        compileTimeBinding();
         callOptions();
         memory();
         structs();
@@ -131,6 +133,22 @@ public final class Tour {
         } catch (ForeignError e) {
             show("libc.open(\"/no/such/file\", 0)  // @Errno", e.getMessage());
         }
+    }
+
+    private static void compileTimeBinding() {
+        section("Level 2 at compile time: @NativeLibrary, a binding javac wrote (epsilon-foreign-optimize)");
+        Zlib zlib = ZlibNative.bind();      // Optimize.bind(Zlib.class) finds the same class
+        show("zlib.zlibVersion()", zlib.zlibVersion());
+        byte[] text = "Epsilon Foreign, bound at compile time. ".repeat(8).getBytes(StandardCharsets.UTF_8);
+        long[] length = {zlib.compressBound(text.length)};
+        byte[] compressed = new byte[(int) length[0]];
+        zlib.compress(compressed, length, text, text.length);
+        show("zlib.compress(" + text.length + " bytes)", length[0] + " bytes");
+        byte[] restored = new byte[text.length];
+        long[] restoredLength = {restored.length};
+        zlib.uncompress(restored, restoredLength, compressed, length[0]);
+        show("zlib.uncompress(...) equals the original", Arrays.equals(text, restored));
+        show("implementation (-Depsilon.optimize=false: Foreign.bind's)", zlib.getClass().getSimpleName());
     }
 
     private static void callOptions() {

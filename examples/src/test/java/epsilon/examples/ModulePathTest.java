@@ -30,6 +30,12 @@ class ModulePathTest {
     /** Compiles {@code user.app} (module-info and Main) against {@code libraries} and runs it; returns its output. */
     private static String run(Path work, List<String> libraries, String moduleInfo, String main, String nativeAccess)
             throws Exception {
+        return run(work, libraries, moduleInfo, main, nativeAccess, false);
+    }
+
+    /** As above; with {@code processors}, javac also runs the annotation processors the module path provides. */
+    private static String run(Path work, List<String> libraries, String moduleInfo, String main, String nativeAccess,
+                              boolean processors) throws Exception {
         Path root = Path.of(System.getProperty("epsilon.root", ".."));
         List<String> entries = new ArrayList<>();
         libraries.forEach(module -> entries.add(root.resolve(module).resolve("target/classes").toString()));
@@ -48,8 +54,11 @@ class ModulePathTest {
         int compiled = ToolProvider.findFirst("javac").orElseThrow().run(
                 new PrintWriter(diagnostics, true, StandardCharsets.UTF_8),
                 new PrintWriter(diagnostics, true, StandardCharsets.UTF_8),
-                "--module-path", modulePath, "-d", classes.toString(),
-                sources.resolve("module-info.java").toString(), sources.resolve("user/app/Main.java").toString());
+                processors ? new String[] {"--module-path", modulePath, "--processor-module-path", modulePath,
+                        "-d", classes.toString(), "-s", work.resolve("generated").toString(),
+                        sources.resolve("module-info.java").toString(), sources.resolve("user/app/Main.java").toString()}
+                : new String[] {"--module-path", modulePath, "-d", classes.toString(),
+                        sources.resolve("module-info.java").toString(), sources.resolve("user/app/Main.java").toString()});
         assertEquals(0, compiled, diagnostics.toString(StandardCharsets.UTF_8));
 
         String launcher = ProcessHandle.current().info().command().orElse("java");
@@ -104,6 +113,44 @@ class ModulePathTest {
                 }
                 """, "epsilon.foreign,epsilon.foreign.trampoline,epsilon.foreign.marshalling");
         assertTrue(output.endsWith("6 4 null UnknownSymbolError user.app"), output);
+    }
+
+    @Test
+    void shouldBindAtCompileTimeInAUserModule(@TempDir Path work) throws Exception {
+        // The processor is found on the processor module path through optimize's 'provides'; the generated class
+        // lives in the user's module and calls C itself, so the user's module needs native access too.
+        String output = run(work, List.of("epsilon-foreign-trampoline", "epsilon-foreign-marshalling",
+                "epsilon-foreign-struct", "epsilon-foreign-callback", "epsilon-foreign-core",
+                "epsilon-foreign-optimize"), """
+                module user.app {
+                    requires epsilon.foreign;
+                    requires epsilon.foreign.optimize;
+                    exports user.app;
+                }
+                """, """
+                package user.app;
+
+                import epsilon.foreign.NativeType;
+                import epsilon.foreign.optimize.NativeLibrary;
+                import epsilon.foreign.optimize.Optimize;
+
+                public class Main {
+                    @NativeLibrary("c")
+                    public interface Libc {
+                        @NativeType("size_t") long strlen(String s);
+                        long labs(long x);
+                    }
+
+                    public static void main(String[] args) {
+                        Libc libc = Main_LibcNative.bind();
+                        Libc found = Optimize.bind(Libc.class);
+                        System.out.println(libc.strlen("module") + " " + found.labs(-4) + " "
+                                + libc.getClass().getSimpleName() + " " + Main.class.getModule().getName());
+                    }
+                }
+                """, "user.app,epsilon.foreign,epsilon.foreign.optimize,epsilon.foreign.trampoline,"
+                + "epsilon.foreign.marshalling", true);
+        assertTrue(output.endsWith("6 4 Main_LibcNative user.app"), output);
     }
 
     @Test

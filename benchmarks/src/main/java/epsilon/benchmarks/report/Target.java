@@ -37,7 +37,10 @@ record Target(Pattern groupPattern, Pattern methodPattern, double maxRatio, Stri
             of("(Labs|Getpid|Strlen)Benchmark", "inlineLibc", 0.75, "inline leaf <= 0.75x raw"),
             // Where the call, not the work, dominates; at larger sizes every row tends to the work itself.
             of("InlineBenchmark size=16", "inline.*", 0.75, "inline leaf <= 0.75x raw"),
-            of("MemoryPoolBenchmark.*size=256.*", "pool.*", 0.25, "pool 256 B <= 0.25x arena"));
+            of("MemoryPoolBenchmark.*size=256.*", "pool.*", 0.25, "pool 256 B <= 0.25x arena"),
+            // Compile-time bindings (issue 14): 1.02 is noise around 1.0.
+            of("GeneratedBindingBenchmark", "generatedLabs|generatedStrlenSegment", 1.02, "generated binding <= 1.0x"),
+            of("GeneratedBindingBenchmark", "generatedStrlenString", 2.0, "generated String <= 2x raw segment"));
 
     static Optional<Target> forRow(String group, String method) {
         return TARGETS.stream()
