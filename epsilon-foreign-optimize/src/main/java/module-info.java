@@ -3,4 +3,8 @@
  * {@code epsilon.foreign} (core) and requires it, by the design's load order, once it has code that uses it.
  */
 module epsilon.foreign.optimize {
+    requires epsilon.foreign.marshalling;
+    requires epsilon.foreign.inline;
+
+    exports epsilon.foreign.optimize;
 }
