@@ -282,4 +282,34 @@ class ModulePathTest {
                 """, "epsilon.foreign.memorypool");
         assertTrue(output.endsWith("true"), output);
     }
+
+    @Test
+    void shouldRunTheHyperOptimizedFunctionsOnInlineAndMarshalling(@TempDir Path work) throws Exception {
+        String output = run(work, List.of("epsilon-foreign-marshalling", "epsilon-foreign-inline",
+                "epsilon-foreign-optimize"), """
+                module user.app {
+                    requires epsilon.foreign.optimize;
+                }
+                """, """
+                package user.app;
+
+                import epsilon.foreign.optimize.Optimized;
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        try (Arena arena = Arena.ofConfined()) {
+                            MemorySegment big = arena.allocate(Optimized.COPY_C_FROM * 2);
+                            Optimized.memsetOptimized(big, 'z', big.byteSize() - 1);  // the C side
+                            byte[] copy = new byte[(int) big.byteSize()];
+                            Optimized.memcpyOptimized(MemorySegment.ofArray(copy), big, big.byteSize());
+                            System.out.println(Optimized.strlenOptimized(MemorySegment.ofArray(copy))
+                                    + " " + Optimized.strlenOptimized(arena.allocateFrom("optimize")));
+                        }
+                    }
+                }
+                """, "epsilon.foreign.inline");
+        assertTrue(output.endsWith((2 * epsilon.foreign.optimize.Optimized.COPY_C_FROM - 1) + " 8"), output);
+    }
 }
