@@ -304,12 +304,15 @@ class ModulePathTest {
                             Optimized.memsetOptimized(big, 'z', big.byteSize() - 1);  // the C side
                             byte[] copy = new byte[(int) big.byteSize()];
                             Optimized.memcpyOptimized(MemorySegment.ofArray(copy), big, big.byteSize());
+                            MemorySegment block = Optimized.mallocOptimized(16);
+                            Optimized.memcpyOptimized(block, arena.allocateFrom("optimize"), 9);
                             System.out.println(Optimized.strlenOptimized(MemorySegment.ofArray(copy))
-                                    + " " + Optimized.strlenOptimized(arena.allocateFrom("optimize")));
+                                    + " " + Optimized.strlenOptimized(block));
+                            Optimized.freeOptimized(block);
                         }
                     }
                 }
-                """, "epsilon.foreign.inline");
+                """, "epsilon.foreign.optimize,epsilon.foreign.inline");
         assertTrue(output.endsWith((2 * epsilon.foreign.optimize.Optimized.COPY_C_FROM - 1) + " 8"), output);
     }
 }

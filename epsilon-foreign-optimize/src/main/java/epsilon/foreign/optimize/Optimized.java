@@ -5,6 +5,7 @@ import epsilon.foreign.marshalling.AllocationError;
 import epsilon.foreign.marshalling.ArgumentTypeError;
 import epsilon.foreign.marshalling.ForeignError;
 import epsilon.foreign.marshalling.FreedMemoryError;
+import epsilon.foreign.optimize.internal.Allocator;
 import epsilon.foreign.optimize.internal.Arguments;
 import epsilon.foreign.optimize.internal.CriticalCalls;
 import epsilon.foreign.optimize.internal.WordScan;
@@ -361,8 +362,9 @@ public final class Optimized {
     // ---- allocation --------------------------------------------------------------------------------------
 
     /**
-     * {@code void *malloc(size_t size)} by the shortest path to C's allocator: inline's {@code static final}
-     * handle ({@link Libc#malloc}), with no arena, cleaner or registry in between.
+     * {@code void *malloc(size_t size)} by the shortest path to C's allocator: a {@code static final} handle, with
+     * no arena, cleaner or registry in between, and no restricted call per allocation (the block is a slice of one
+     * all-memory segment; this module needs native access for that, granted once).
      *
      * <p>What "optimized" does not mean here. The call is not critical: {@code malloc} may take a lock or enter
      * the kernel, which a critical call must not do. It is not pooled: a pool's block must go back with the lease
@@ -381,7 +383,7 @@ public final class Optimized {
         if (size < 1) {
             throw new AllocationError("mallocOptimized: size=" + size + " B: a block has at least 1 byte", null);
         }
-        MemorySegment block = Libc.malloc(size);
+        MemorySegment block = Allocator.malloc(size);
         if (block.address() == 0) {
             throw new AllocationError("mallocOptimized: the system refused a block of size=" + size + " B", null);
         }
