@@ -23,12 +23,12 @@ import java.util.Objects;
  * {@link MemorySegment#fill(byte) fill} and {@link MemorySegment#mismatch(MemorySegment, long, long, MemorySegment,
  * long, long) mismatch} cost nothing to start but may move bytes more slowly than libc's vectorised code. So below
  * a crossover size each function runs in Java, and from it up calls libc through a {@code static final} handle
- * linked {@linkplain java.lang.foreign.Linker.Option#critical(boolean) critical with heap access} (made with
- * {@code epsilon.foreign.inline}), which takes native segments and Java arrays alike. The crossovers are the
- * constants below, chosen from {@code OptimizedFunctionsBenchmark} in the benchmarks module, which sets each
- * function against raw Panama, inline's {@link Libc} and Java's own at 16 B to 64 KiB; its section of
- * {@code benchmarks/results/latest.md} has the figures. Both paths give the same result, so a crossover is only
- * ever a matter of speed.
+ * linked {@linkplain java.lang.foreign.Linker.Option#critical(boolean) critical} (made with
+ * {@code epsilon.foreign.inline}), with heap access when a Java array is involved, so arrays are never copied to
+ * native memory first. The crossovers are the constants below, chosen from {@code OptimizedFunctionsBenchmark} in
+ * the benchmarks module, which sets each function against raw Panama, inline's {@link Libc} and Java's own at
+ * 16 B to 64 KiB; its section of {@code benchmarks/results/latest.md} has the figures. Both paths give the same
+ * result, so a crossover is only ever a matter of speed.
  *
  * {@snippet :
  * try (Arena arena = Arena.ofConfined()) {
@@ -62,18 +62,33 @@ import java.util.Objects;
 public final class Optimized {
     private Optimized() {}
 
+    // The crossovers below were read from short smoke runs of OptimizedFunctionsBenchmark (one fork, on a shared
+    // 2-core x86-64 machine, glibc, JDK 25), comparing the java* rows with the inline* (native) and critical*Heap
+    // rows at sizes between the @Param values; benchmarks/results/latest.md has the figures of the official run.
+
     /**
-     * {@code strlen} scans the first this many bytes in Java, eight at a time, then hands the rest of the segment
-     * to C's {@code strnlen}: short text never pays for a native call, and long text pays for this many bytes of
-     * Java scan besides it.
+     * {@code strlen} scans at most this many bytes in Java, eight at a time, then hands the rest of the segment to
+     * C's {@code strnlen}: shorter text never pays for a native call. Java's scan was faster than the critical
+     * call only for the shortest text; from 32 bytes on, libc's vectorised {@code strlen} won.
      */
-    public static final long STRLEN_JAVA_PREFIX = 256;
-    /** {@code memcpy} and {@code memmove} of fewer bytes run in Java ({@code MemorySegment.copy}); from this, in C. */
-    public static final long COPY_C_FROM = 4096;
-    /** {@code memset} of fewer bytes runs in Java ({@code MemorySegment.fill}); from this, in C. */
-    public static final long FILL_C_FROM = 4096;
-    /** {@code memcmp} of fewer bytes runs in Java ({@code MemorySegment.mismatch}); from this, in C. */
-    public static final long COMPARE_C_FROM = 4096;
+    public static final long STRLEN_JAVA_PREFIX = 16;
+    /**
+     * {@code memcpy} and {@code memmove} between native segments of fewer bytes run in Java
+     * ({@code MemorySegment.copy}); from this, in C. Java's copy won up to 16 KiB and was about even at 32 KiB.
+     * A copy from or to a Java array runs in Java at every size: Java's copy was as fast as the critical call with
+     * heap access up to 64 KiB.
+     */
+    public static final long COPY_C_FROM = 32768;
+    /**
+     * {@code memset} of fewer bytes runs in Java ({@code MemorySegment.fill}); from this, in C. Java's fill won up
+     * to 8 KiB, on native memory and Java arrays alike, and libc's from 16 KiB.
+     */
+    public static final long FILL_C_FROM = 16384;
+    /**
+     * {@code memcmp} of fewer bytes runs in Java ({@code MemorySegment.mismatch}); from this, in C. Java's
+     * mismatch won at 16 bytes, was even at 32 and lost from 64, on native memory and Java arrays alike.
+     */
+    public static final long COMPARE_C_FROM = 32;
 
     private static final String[] S = {"s"};
     private static final String[] DST_SRC = {"dst", "src"};
@@ -250,7 +265,7 @@ public final class Optimized {
         Arguments.requireRange(function, "src", src, srcOffset, n);
         Arguments.requireWritable(function, "dst", 0, dst);
         try {
-            if (n < COPY_C_FROM) {
+            if (n < COPY_C_FROM || !dst.isNative() || !src.isNative()) {
                 MemorySegment.copy(src, srcOffset, dst, dstOffset, n);
             } else {
                 CriticalCalls.memmove(dst, dstOffset, src, srcOffset, n);

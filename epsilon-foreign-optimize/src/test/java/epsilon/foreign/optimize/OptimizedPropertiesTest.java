@@ -19,8 +19,8 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Every function of {@link Optimized} on generated sizes (0 to 9 KiB, crowded around the crossovers), offsets,
- * alignments, contents and kinds of memory (native, and heap over {@code byte[]} and {@code long[]}), against two
+ * Every function of {@link Optimized} on generated sizes (0 to past the largest crossover, crowded around each
+ * crossover), offsets, alignments, contents and kinds of memory (native, and heap over {@code byte[]} and {@code long[]}), against two
  * oracles: libc itself (through inline's {@link Libc}, on native copies of the same bytes) and plain Java over
  * arrays. Each segment is a slice of a larger block whose bytes before and after it are a guard pattern, checked
  * untouched after every call: no function writes outside its segment, and text without a terminator inside its
@@ -67,15 +67,17 @@ class OptimizedPropertiesTest {
 
     // ---- generators ------------------------------------------------------------------------------------------
 
-    /** Sizes from 0 to 9 KiB, a third of them around each crossover. */
+    /** Sizes from 0 to 9 KiB, or past the largest crossover, and crowded around each crossover. */
     @Provide
     Arbitrary<Integer> sizes() {
-        int copy = (int) Optimized.COPY_C_FROM;
-        int prefix = (int) Optimized.STRLEN_JAVA_PREFIX;
         return Arbitraries.oneOf(Arbitraries.integers().between(0, 9 * 1024),
-                Arbitraries.integers().between(Math.max(0, copy - 24), copy + 24),
-                Arbitraries.integers().between(Math.max(0, prefix - 24), prefix + 24),
-                Arbitraries.integers().between(0, 40));
+                Arbitraries.integers().between(0, (int) Optimized.COPY_C_FROM + 4096),
+                around(Optimized.COPY_C_FROM), around(Optimized.FILL_C_FROM), around(Optimized.COMPARE_C_FROM),
+                around(Optimized.STRLEN_JAVA_PREFIX), Arbitraries.integers().between(0, 40));
+    }
+
+    private static Arbitrary<Integer> around(long crossover) {
+        return Arbitraries.integers().between((int) Math.max(0, crossover - 24), (int) crossover + 24);
     }
 
     @Provide

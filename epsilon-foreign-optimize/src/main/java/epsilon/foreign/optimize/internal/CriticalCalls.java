@@ -15,8 +15,10 @@ import java.lang.invoke.MethodType;
 /**
  * The C side of {@code Optimized}: libc's {@code strnlen}, {@code memmove}, {@code memset} and {@code memcmp} as
  * {@code static final} handles made by inline's {@link InlineFunction#define}, one lazily linked holder each, all
- * {@link InlineFunction#LEAF_WITH_HEAP_ACCESS critical with heap access}, so that one handle takes native
- * segments and Java arrays alike. Callers have checked every argument: these run unchecked.
+ * critical: {@link InlineFunction#LEAF} for native segments, and {@link InlineFunction#LEAF_WITH_HEAP_ACCESS} when
+ * a Java array is involved (the smoke runs of {@code OptimizedFunctionsBenchmark} found the heap-access handle
+ * slower on native memory at small sizes, so it is used only where it is needed). Callers have checked every
+ * argument: these run unchecked.
  */
 public final class CriticalCalls {
     private CriticalCalls() {}
@@ -24,30 +26,37 @@ public final class CriticalCalls {
     private static final MemoryLayout SIZE_T = Linker.nativeLinker().canonicalLayouts().get("size_t");
     private static final Class<?> SEG = MemorySegment.class;
 
-    /** Links {@code name} critical with heap access, its {@code size_t} carriers cast to Java {@code long}. */
-    private static MethodHandle link(String name, MethodType javaType, FunctionDescriptor descriptor) {
-        MethodHandle handle = InlineFunction.define(name, descriptor, InlineFunction.LEAF_WITH_HEAP_ACCESS).handle();
+    /** Links {@code name} with {@code option}, its {@code size_t} carriers cast to Java {@code long}. */
+    private static MethodHandle link(String name, MethodType javaType, FunctionDescriptor descriptor,
+                                     Linker.Option option) {
+        MethodHandle handle = InlineFunction.define(name, descriptor, option).handle();
         return MethodHandles.explicitCastArguments(handle, javaType);
     }
 
     private static final class Strnlen {
-        static final MethodHandle HANDLE = link("strnlen", MethodType.methodType(long.class, SEG, long.class),
-                FunctionDescriptor.of(SIZE_T, ADDRESS, SIZE_T));
+        static final MethodHandle NATIVE = link("strnlen", MethodType.methodType(long.class, SEG, long.class),
+                FunctionDescriptor.of(SIZE_T, ADDRESS, SIZE_T), InlineFunction.LEAF);
+        static final MethodHandle HEAP = link("strnlen", MethodType.methodType(long.class, SEG, long.class),
+                FunctionDescriptor.of(SIZE_T, ADDRESS, SIZE_T), InlineFunction.LEAF_WITH_HEAP_ACCESS);
     }
 
     private static final class Memmove {
-        static final MethodHandle HANDLE = link("memmove", MethodType.methodType(SEG, SEG, SEG, long.class),
-                FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, SIZE_T));
+        static final MethodHandle NATIVE = link("memmove", MethodType.methodType(SEG, SEG, SEG, long.class),
+                FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, SIZE_T), InlineFunction.LEAF);
     }
 
     private static final class Memset {
-        static final MethodHandle HANDLE = link("memset", MethodType.methodType(SEG, SEG, int.class, long.class),
-                FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, SIZE_T));
+        static final MethodHandle NATIVE = link("memset", MethodType.methodType(SEG, SEG, int.class, long.class),
+                FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, SIZE_T), InlineFunction.LEAF);
+        static final MethodHandle HEAP = link("memset", MethodType.methodType(SEG, SEG, int.class, long.class),
+                FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, SIZE_T), InlineFunction.LEAF_WITH_HEAP_ACCESS);
     }
 
     private static final class Memcmp {
-        static final MethodHandle HANDLE = link("memcmp", MethodType.methodType(int.class, SEG, SEG, long.class),
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, SIZE_T));
+        static final MethodHandle NATIVE = link("memcmp", MethodType.methodType(int.class, SEG, SEG, long.class),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, SIZE_T), InlineFunction.LEAF);
+        static final MethodHandle HEAP = link("memcmp", MethodType.methodType(int.class, SEG, SEG, long.class),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, SIZE_T), InlineFunction.LEAF_WITH_HEAP_ACCESS);
     }
 
     /**
@@ -59,25 +68,29 @@ public final class CriticalCalls {
      */
     public static long strnlen(MemorySegment s, long offset, long maxlen) {
         try {
-            return (long) Strnlen.HANDLE.invokeExact(s.asSlice(offset), maxlen);
+            MemorySegment text = s.asSlice(offset);
+            return s.isNative() ? (long) Strnlen.NATIVE.invokeExact(text, maxlen)
+                    : (long) Strnlen.HEAP.invokeExact(text, maxlen);
         } catch (Throwable t) {
             throw InlineFunction.rethrow(t);
         }
     }
 
     /**
-     * C's {@code memmove(dst + dstOffset, src + srcOffset, n)}.
+     * C's {@code memmove(dst + dstOffset, src + srcOffset, n)}, native memory only (a copy involving a Java array
+     * stays in Java, which was as fast).
      *
-     * @param dst       writable memory holding at least {@code dstOffset + n} bytes
+     * @param dst       writable native memory holding at least {@code dstOffset + n} bytes
      * @param dstOffset where to copy to
-     * @param src       memory holding at least {@code srcOffset + n} bytes
+     * @param src       native memory holding at least {@code srcOffset + n} bytes
      * @param srcOffset where to copy from
      * @param n         the number of bytes
      */
     public static void memmove(MemorySegment dst, long dstOffset, MemorySegment src, long srcOffset, long n) {
         try {
-            MemorySegment ignored = (MemorySegment) Memmove.HANDLE.invokeExact(dst.asSlice(dstOffset),
-                    src.asSlice(srcOffset), n);
+            MemorySegment to = dst.asSlice(dstOffset);
+            MemorySegment from = src.asSlice(srcOffset);
+            MemorySegment ignored = (MemorySegment) Memmove.NATIVE.invokeExact(to, from, n);
         } catch (Throwable t) {
             throw InlineFunction.rethrow(t);
         }
@@ -93,7 +106,9 @@ public final class CriticalCalls {
      */
     public static void memset(MemorySegment s, long offset, int c, long n) {
         try {
-            MemorySegment ignored = (MemorySegment) Memset.HANDLE.invokeExact(s.asSlice(offset), c, n);
+            MemorySegment start = s.asSlice(offset);
+            MemorySegment ignored = s.isNative() ? (MemorySegment) Memset.NATIVE.invokeExact(start, c, n)
+                    : (MemorySegment) Memset.HEAP.invokeExact(start, c, n);
         } catch (Throwable t) {
             throw InlineFunction.rethrow(t);
         }
@@ -110,7 +125,10 @@ public final class CriticalCalls {
      */
     public static int memcmp(MemorySegment a, long aOffset, MemorySegment b, long bOffset, long n) {
         try {
-            return (int) Memcmp.HANDLE.invokeExact(a.asSlice(aOffset), b.asSlice(bOffset), n);
+            MemorySegment left = a.asSlice(aOffset);
+            MemorySegment right = b.asSlice(bOffset);
+            return a.isNative() && b.isNative() ? (int) Memcmp.NATIVE.invokeExact(left, right, n)
+                    : (int) Memcmp.HEAP.invokeExact(left, right, n);
         } catch (Throwable t) {
             throw InlineFunction.rethrow(t);
         }
