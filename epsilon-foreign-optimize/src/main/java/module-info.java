@@ -8,6 +8,7 @@ module epsilon.foreign.optimize {
     requires epsilon.foreign.marshalling;
     requires epsilon.foreign.struct;
     requires epsilon.foreign.callback;
+    requires epsilon.foreign.inline;
     requires java.compiler;
 
     exports epsilon.foreign.optimize;

@@ -120,7 +120,7 @@ class ModulePathTest {
         // The processor is found on the processor module path through optimize's 'provides'; the generated class
         // lives in the user's module and calls C itself, so the user's module needs native access too.
         String output = run(work, List.of("epsilon-foreign-trampoline", "epsilon-foreign-marshalling",
-                "epsilon-foreign-struct", "epsilon-foreign-callback", "epsilon-foreign-core",
+                "epsilon-foreign-struct", "epsilon-foreign-callback", "epsilon-foreign-core", "epsilon-foreign-inline",
                 "epsilon-foreign-optimize"), """
                 module user.app {
                     requires epsilon.foreign;
@@ -328,5 +328,40 @@ class ModulePathTest {
                 }
                 """, "epsilon.foreign.memorypool");
         assertTrue(output.endsWith("true"), output);
+    }
+
+    @Test
+    void shouldRunTheHyperOptimizedFunctionsWithOptimizesOwnDependencies(@TempDir Path work) throws Exception {
+        // optimize also holds the annotation processor and its run-time support, so it requires core too.
+        String output = run(work, List.of("epsilon-foreign-trampoline", "epsilon-foreign-marshalling",
+                "epsilon-foreign-struct", "epsilon-foreign-callback", "epsilon-foreign-core", "epsilon-foreign-inline",
+                "epsilon-foreign-optimize"), """
+                module user.app {
+                    requires epsilon.foreign.optimize;
+                }
+                """, """
+                package user.app;
+
+                import epsilon.foreign.optimize.Optimized;
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        try (Arena arena = Arena.ofConfined()) {
+                            MemorySegment big = arena.allocate(Optimized.COPY_C_FROM * 2);
+                            Optimized.memsetOptimized(big, 'z', big.byteSize() - 1);  // the C side
+                            byte[] copy = new byte[(int) big.byteSize()];
+                            Optimized.memcpyOptimized(MemorySegment.ofArray(copy), big, big.byteSize());
+                            MemorySegment block = Optimized.mallocOptimized(16);
+                            Optimized.memcpyOptimized(block, arena.allocateFrom("optimize"), 9);
+                            System.out.println(Optimized.strlenOptimized(MemorySegment.ofArray(copy))
+                                    + " " + Optimized.strlenOptimized(block));
+                            Optimized.freeOptimized(block);
+                        }
+                    }
+                }
+                """, "epsilon.foreign.optimize,epsilon.foreign.inline");
+        assertTrue(output.endsWith((2 * epsilon.foreign.optimize.Optimized.COPY_C_FROM - 1) + " 8"), output);
     }
 }
