@@ -171,10 +171,15 @@ public final class BatchScope implements AutoCloseable {
         try {
             results = queued.run();
         } catch (BatchError failed) {
+            BatchResults partial = failed.partialResults().orElse(null);
             for (int i = 0; i < waiting.size(); i++) {
-                waiting.get(i).completeExceptionally(i == failed.index() ? failed : new BatchError("call " + i
-                        + " did not run: call " + failed.index() + " of the batch failed first", null, i,
-                        failed.completed(), -1, failed));
+                if (i < failed.index() && partial != null) {
+                    waiting.get(i).complete(partial.get(i));
+                } else {
+                    waiting.get(i).completeExceptionally(i == failed.index() ? failed : new BatchError("call " + i
+                            + " did not run: call " + failed.index() + " of the batch failed first", null, i,
+                            failed.completed(), -1, failed));
+                }
             }
             throw failed;
         } catch (RuntimeException refused) { // the whole batch refused (a closed library): no call ran

@@ -137,6 +137,13 @@ class BatchTest {
         assertTrue(e.getMessage().startsWith("call 2 of 4 (labs) failed: "), e.getMessage());
         assertTrue(e.getMessage().endsWith("; calls 0 to 1 had already run, and what C did in them stays done;"
                 + " the calls after it did not run"), e.getMessage());
+        BatchResults partial = e.partialResults().orElseThrow();
+        assertEquals(2L, partial.getLong(0));
+        assertEquals(1L, partial.getLong(1));
+        assertThrows(BatchError.class, () -> partial.getLong(2));
+        BatchError notRun = assertThrows(BatchError.class, () -> partial.getLong(3));
+        assertEquals("call 3 (strlen) did not run: the run stopped at call 2", notRun.getMessage());
+        assertEquals("BatchResults[strlen=2, labs=1, labs=failed, strlen=not run]", partial.toString());
     }
 
     @Test

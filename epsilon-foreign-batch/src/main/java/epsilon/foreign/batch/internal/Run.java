@@ -68,7 +68,7 @@ public final class Run {
 
     /** The results of the row just run; the run's arrays now belong to them. */
     RunResults results() {
-        return new RunResults(plan, words, objects, errnos, failures);
+        return new RunResults(plan, words, objects, errnos, failures, plan.size());
     }
 
     /** The errno capture cell, the leading argument of a step that captures errno. */
@@ -204,13 +204,14 @@ public final class Run {
             suspended = null;
         }
         ForeignError error = translate(failure, plan.function(index));
-        if (stopOnError) {
-            throw BatchErrors.stopped(plan, index, row, error);
-        }
         if (failures == null) {
             failures = new ForeignError[plan.size()];
         }
         failures[index] = error;
+        if (stopOnError) {
+            throw BatchErrors.stopped(plan, index, row, error,
+                    new RunResults(plan, words, objects, errnos, failures, index + 1));
+        }
     }
 
     /** The JDK's refusal of a call, as the user's mistake it reflects; a ForeignError as it is. */

@@ -21,8 +21,11 @@ final class RunResults implements BatchResults {
     private final Object[] objects;
     private final int[] errnos;
     private final ForeignError[] failures;
+    /** How many calls ran (the failed one included); the ones after a stop did not. */
+    private final int ran;
 
-    RunResults(CompiledPlan plan, long[] words, Object[] objects, int[] errnos, ForeignError[] failures) {
+    RunResults(CompiledPlan plan, long[] words, Object[] objects, int[] errnos, ForeignError[] failures, int ran) {
+        this.ran = ran;
         this.plan = plan;
         this.words = words;
         this.objects = objects;
@@ -37,6 +40,11 @@ final class RunResults implements BatchResults {
 
     private StepInfo step(int index) {
         Objects.checkIndex(index, words.length);
+        if (index >= ran) {
+            String name = plan.function(index).name();
+            throw new BatchError("call " + index + " (" + name + ") did not run: the run stopped at call " + (ran - 1),
+                    name, index, ran - 1, -1, null);
+        }
         if (failures != null && failures[index] != null) {
             ForeignError failure = failures[index];
             throw new BatchError("call " + index + " (" + plan.function(index).name() + ") failed, so it has no value: "
@@ -177,7 +185,8 @@ final class RunResults implements BatchResults {
         StringBuilder text = new StringBuilder("BatchResults[");
         for (int i = 0; i < words.length; i++) {
             text.append(i == 0 ? "" : ", ").append(plan.function(i).name()).append('=');
-            text.append(failures != null && failures[i] != null ? "failed" : String.valueOf(get(i)));
+            text.append(i >= ran ? "not run" : failures != null && failures[i] != null ? "failed"
+                    : String.valueOf(get(i)));
         }
         return text.append(']').toString();
     }
