@@ -42,7 +42,9 @@ public final class CompiledPlan {
         this.capturesErrno = capturesErrno;
         this.steps = new StepInfo[specs.size()];
         this.functions = new ForeignFunction[specs.size()];
+        boolean interpreted = "interpreted".equals(System.getProperty(MODE_PROPERTY));
         List<MethodHandle> handles = new ArrayList<>(specs.size());
+        List<PlanGenerator.StepCode> code = new ArrayList<>(specs.size());
         Set<Library> used = new LinkedHashSet<>();
         int offset = 0;
         boolean allCritical = !specs.isEmpty();
@@ -50,7 +52,13 @@ public final class CompiledPlan {
             StepLinker.Spec spec = specs.get(i);
             functions[i] = spec.function();
             steps[i] = StepLinker.info(spec, i, capturesErrno);
-            handles.add(StepLinker.link(spec, steps[i], offset));
+            MethodHandle downcall = StepLinker.downcall(spec, steps[i]);
+            Parameter[] parameters = StepLinker.parameters(spec);
+            if (interpreted) {
+                handles.add(StepLinker.link(downcall, parameters, steps[i], offset));
+            } else {
+                code.add(new PlanGenerator.StepCode(downcall, steps[i], parameters, offset));
+            }
             offset += spec.arity();
             used.add(spec.function().library());
             allCritical &= StepLinker.isCritical(spec.function());
@@ -59,9 +67,8 @@ public final class CompiledPlan {
         this.anyCapturesErrno = java.util.Arrays.stream(steps).anyMatch(StepInfo::capturesErrno);
         this.critical = allCritical;
         this.libraries = used.toArray(Library[]::new);
-        this.body = "interpreted".equals(System.getProperty(MODE_PROPERTY))
-                ? new InterpretedBody(handles.toArray(MethodHandle[]::new))
-                : PlanGenerator.generate(handles);
+        this.body = interpreted ? new InterpretedBody(handles.toArray(MethodHandle[]::new))
+                : PlanGenerator.generate(code);
     }
 
     /**

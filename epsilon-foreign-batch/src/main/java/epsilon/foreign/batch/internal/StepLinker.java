@@ -126,22 +126,13 @@ final class StepLinker {
         return StepInfo.ResultKind.OBJECT;
     }
 
-    /**
-     * The step's handle.
-     *
-     * @param spec   the function and its variadic types
-     * @param info   the step's constants
-     * @param offset where its first argument is in a row
-     * @return a handle of type {@code (Object[], Run)void}
-     */
-    static MethodHandle link(Spec spec, StepInfo info, int offset) {
+    /** The step's own downcall handle: critical, errno capture and variadic as its function and the plan say. */
+    static MethodHandle downcall(Spec spec, StepInfo info) {
         ForeignFunction function = spec.function();
         List<Linker.Option> options = new ArrayList<>();
-        boolean heapAccess = false;
         for (CallOption option : function.options()) {
             if (option instanceof CallOption.Critical critical) {
                 options.add(Linker.Option.critical(critical.heapAccess()));
-                heapAccess |= critical.heapAccess();
             }
         }
         if (info.capturesErrno()) {
@@ -153,10 +144,27 @@ final class StepLinker {
             descriptor = descriptor.appendArgumentLayouts(spec.variadicTypes().stream().map(CType::argumentLayout)
                     .toArray(MemoryLayout[]::new));
         }
-        MethodHandle call = LINKER.downcallHandle(Targets.address(function), descriptor,
-                options.toArray(Linker.Option[]::new));
-        int leading = call.type().parameterCount() - spec.arity();
+        return LINKER.downcallHandle(Targets.address(function), descriptor, options.toArray(Linker.Option[]::new));
+    }
+
+    /** What the conversion of each argument of the step depends on, in order. */
+    static Parameter[] parameters(Spec spec) {
+        ForeignFunction function = spec.function();
+        boolean heapAccess = function.options().stream()
+                .anyMatch(o -> o instanceof CallOption.Critical critical && critical.heapAccess());
         List<CParameter> declared = function.signature().parameters();
+        Parameter[] parameters = new Parameter[spec.arity()];
+        for (int j = 0; j < parameters.length; j++) {
+            CType type = j < declared.size() ? declared.get(j).type() : spec.variadicTypes().get(j - declared.size());
+            boolean nonnull = j < declared.size() && declared.get(j).nonnull();
+            parameters[j] = new Parameter(type, function.name(), j, exact(type), nonnull, heapAccess);
+        }
+        return parameters;
+    }
+
+    /** The step as one combinator tree over its downcall, for the interpreted path. */
+    static MethodHandle link(MethodHandle call, Parameter[] parameters, StepInfo info, int offset) {
+        int leading = call.type().parameterCount() - parameters.length;
         MethodHandle handle = call;
         for (int k = call.type().parameterCount() - 1; k >= 0; k--) {
             Class<?> carrier = call.type().parameterType(k);
@@ -166,10 +174,7 @@ final class StepLinker {
                 extractor = MethodHandles.dropArguments(lead, 0, Object[].class);
             } else {
                 int j = k - leading;
-                CType type = j < declared.size() ? declared.get(j).type()
-                        : spec.variadicTypes().get(j - declared.size());
-                boolean nonnull = j < declared.size() && declared.get(j).nonnull();
-                Parameter parameter = new Parameter(type, function.name(), j, exact(type), nonnull, heapAccess);
+                Parameter parameter = parameters[j];
                 MethodHandle converter = converter(carrier).bindTo(parameter).asType(
                         MethodType.methodType(carrier, Object.class, Run.class));
                 MethodHandle element = MethodHandles.insertArguments(ELEMENT, 1, offset + j);
