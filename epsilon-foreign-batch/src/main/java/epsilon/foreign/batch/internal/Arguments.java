@@ -11,8 +11,10 @@ import epsilon.foreign.marshalling.ConversionError;
 import epsilon.foreign.marshalling.FieldPathError;
 import epsilon.foreign.marshalling.FunctionPointerType;
 import epsilon.foreign.marshalling.Marshal;
+import epsilon.foreign.marshalling.NativeStrings;
 import epsilon.foreign.marshalling.NullArgumentError;
 import epsilon.foreign.marshalling.PointerType;
+import epsilon.foreign.marshalling.StringType;
 import epsilon.foreign.marshalling.StructType;
 import epsilon.foreign.struct.StructView;
 import java.lang.foreign.MemorySegment;
@@ -55,6 +57,13 @@ final class Arguments {
     static MemorySegment asSegment(Parameter p, Object value, Run run) {
         if (value instanceof MemorySegment segment && !p.nonnull() && p.type().kind() != CType.Kind.STRUCT) {
             return segment;
+        }
+        if (value instanceof String text && p.type() instanceof StringType string) {
+            try { // the common case of a string parameter, without the general converter's type dispatch
+                return NativeStrings.toNative(text, string.charset(), run.memory());
+            } catch (ConversionError refused) {
+                return (MemorySegment) convert(p, value, run); // refused again, naming the function and argument
+            }
         }
         return (MemorySegment) convert(p, value, run);
     }
