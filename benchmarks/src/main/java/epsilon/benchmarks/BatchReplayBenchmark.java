@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A plan of two calls ({@code strlen(String)}, {@code labs(long)}) replayed over 10^6 rows, one run memory rewound
- * between rows, every row's results kept ({@code epsilonPlanReplay}); against a Java loop making the same calls
+ * between rows, each row's results handed over as it ends ({@code epsilonPlanReplay}) or all kept
+ * ({@code epsilonPlanReplayAll}); against a Java loop making the same calls
  * through two {@code ForeignFunction}s ({@code epsilonForeignFunctionLoop}) and the raw Panama loop
  * ({@code panamaRaw}, one confined arena per row for its string).
  */
@@ -79,6 +80,14 @@ public class BatchReplayBenchmark {
 
     @Benchmark
     public long epsilonPlanReplay() {
+        long[] sum = {0};
+        PLAN.runEach(rows, OnError.STOP, results -> sum[0] += results.getLong(0) + results.getLong(1));
+        return sum[0];
+    }
+
+    /** The same replay keeping every row's results until the end, as {@code runAll} returns them. */
+    @Benchmark
+    public long epsilonPlanReplayAll() {
         long sum = 0;
         for (BatchResults results : PLAN.runAll(rows, OnError.STOP)) {
             sum += results.getLong(0) + results.getLong(1);

@@ -19,8 +19,11 @@ import epsilon.foreign.marshalling.ForeignError;
  * }
  */
 public class BatchError extends ForeignError {
+    /** The position of the failed call in its batch. */
     private final int index;
+    /** How many calls had run to the end before it. */
     private final int completed;
+    /** The row of a multi-row run, or -1. */
     private final int row;
     private final transient BatchResults partialResults;
 

@@ -187,6 +187,27 @@ public final class BatchPlan {
     }
 
     /**
+     * Runs rows one after another on this thread, as {@link #runAll} does, handing each row's results to
+     * {@code each} as soon as the row has run instead of keeping them all: a replay of millions of rows then keeps
+     * nothing alive.
+     *
+     * {@snippet :
+     * long[] total = {0};
+     * plan.runEach(rows, OnError.STOP, r -> total[0] += r.getLong(0));
+     * }
+     *
+     * @param rows    the rows, each as {@link #run(Object...)} takes it
+     * @param onError what a failed call does: under {@link OnError#STOP} the first failure ends the replay
+     * @param each    receives each row's results, in row order, on this thread
+     * @throws epsilon.foreign.marshalling.ArityError when a row has not {@link #arity()} arguments (before any runs)
+     * @throws BatchError under {@link OnError#STOP}, naming the row and the call
+     */
+    public void runEach(List<Object[]> rows, OnError onError, java.util.function.Consumer<BatchResults> each) {
+        compiled.runEach(Objects.requireNonNull(rows, "rows"), Objects.requireNonNull(onError, "onError") == OnError.STOP,
+                Objects.requireNonNull(each, "each"));
+    }
+
+    /**
      * Runs independent rows split across the threads of {@code pool}; each thread's rows share one block of memory.
      *
      * @param rows    the rows, which must not depend on one another's effects

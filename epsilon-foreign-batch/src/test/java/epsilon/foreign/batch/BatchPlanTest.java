@@ -56,6 +56,18 @@ class BatchPlanTest {
     }
 
     @Test
+    void shouldHandEachRowsResultsOverInOrderWithoutKeepingThem() {
+        long[] seen = {0, 0};
+        LENGTH_AND_ABS.runEach(rows(300), OnError.STOP, r -> {
+            assertEquals(seen[0] % 50, r.getLong(0));
+            seen[1] += r.getLong(1);
+            seen[0]++;
+        });
+        assertEquals(300, seen[0]);
+        assertEquals(299L * 300 / 2, seen[1]);
+    }
+
+    @Test
     void shouldRunRowsInParallelWithResultsInRowOrder() {
         ForkJoinPool pool = new ForkJoinPool(3);
         try {

@@ -159,6 +159,30 @@ public final class CompiledPlan {
         return Arrays.asList(results);
     }
 
+    /**
+     * Runs rows in order on this thread, in one memory rewound between rows, handing each row's results to
+     * {@code each} as soon as the row has run, so that none need be kept.
+     *
+     * @param rows        the rows
+     * @param stopOnError whether a failure ends the whole replay
+     * @param each        receives each row's results, in order
+     */
+    public void runEach(List<Object[]> rows, boolean stopOnError, java.util.function.Consumer<BatchResults> each) {
+        for (int r = 0; r < rows.size(); r++) {
+            checkRow(rows.get(r), r);
+        }
+        checkOpen();
+        try (RunMemory memory = new RunMemory(memoryHint)) {
+            Run run = new Run(this, memory, stopOnError);
+            for (int r = 0; r < rows.size(); r++) {
+                run.startRow(r);
+                body.run(rows.get(r), run);
+                each.accept(run.results());
+            }
+            remember(memory);
+        }
+    }
+
     private void runRange(List<Object[]> rows, int from, int to, boolean stopOnError, BatchResults[] results) {
         for (int r = from; r < to; r++) {
             checkRow(rows.get(r), r);
