@@ -290,6 +290,7 @@ class ModulePathTest {
                 "epsilon-foreign-batch"), """
                 module user.app {
                     requires epsilon.foreign.batch;
+                    requires epsilon.foreign.marshalling; // no module requires transitively: BatchPlan names CType
                 }
                 """, """
                 package user.app;

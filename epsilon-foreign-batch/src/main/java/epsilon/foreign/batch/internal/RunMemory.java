@@ -64,6 +64,8 @@ public final class RunMemory implements SegmentAllocator, AutoCloseable {
     /** Rewinds to the start of the current block, for the next row of a replay; memory handed out is reused. */
     public void rewind() {
         peak = Math.max(peak, top);
+        // what a row used is zeroed again: out-parameter cells and structs start as zeros, as in a fresh block
+        block.asSlice(0, top).fill((byte) 0);
         top = 0;
     }
 
