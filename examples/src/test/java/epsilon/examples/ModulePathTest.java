@@ -331,6 +331,37 @@ class ModulePathTest {
     }
 
     @Test
+    void shouldRunABatchPlanGeneratedInTheBatchModule(@TempDir Path work) throws Exception {
+        String output = run(work, List.of("epsilon-foreign-trampoline", "epsilon-foreign-marshalling",
+                "epsilon-foreign-struct", "epsilon-foreign-callback", "epsilon-foreign-core",
+                "epsilon-foreign-batch"), """
+                module user.app {
+                    requires epsilon.foreign.batch;
+                    requires epsilon.foreign.marshalling; // no module requires transitively: BatchPlan names CType
+                }
+                """, """
+                package user.app;
+
+                import epsilon.foreign.batch.Batch;
+                import epsilon.foreign.batch.BatchPlan;
+                import epsilon.foreign.batch.BatchResults;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        BatchPlan plan = BatchPlan.builder()
+                                .call("size_t strlen(const char *s)", "c")
+                                .call("long labs(long j)", "c")
+                                .build();
+                        BatchResults r = plan.run("module", -4L);
+                        BatchResults s = Batch.create().add("int abs(int j)", "c", -9).run();
+                        System.out.println(r.getLong(0) + " " + r.getLong(1) + " " + s.getInt(0));
+                    }
+                }
+                """, "epsilon.foreign,epsilon.foreign.trampoline,epsilon.foreign.marshalling,epsilon.foreign.batch");
+        assertTrue(output.endsWith("6 4 9"), output);
+    }
+
+    @Test
     void shouldRunTheHyperOptimizedFunctionsWithOptimizesOwnDependencies(@TempDir Path work) throws Exception {
         // optimize also holds the annotation processor and its run-time support, so it requires core too.
         String output = run(work, List.of("epsilon-foreign-trampoline", "epsilon-foreign-marshalling",

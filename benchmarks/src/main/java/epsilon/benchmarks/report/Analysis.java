@@ -30,8 +30,12 @@ final class Analysis {
             for (Measurement m : members) {
                 Measurement baseline = baselineOf(m, members);
                 double ratio = baseline == null ? Double.NaN : m.median() / baseline.median();
-                rows.add(new Row(m, baseline == null ? null : baseline.method(), ratio,
-                        Target.forRow(group, m.method()), Optional.empty()));
+                Optional<Target> target = Target.forRow(group, m.method());
+                double targetRatio = target.map(t -> t.versus() == null ? ratio : members.stream()
+                        .filter(other -> other.method().equals(t.versus())).findFirst()
+                        .map(other -> m.median() / other.median()).orElse(Double.NaN)).orElse(ratio);
+                rows.add(new Row(m, baseline == null ? null : baseline.method(), ratio, target, Optional.empty(),
+                        targetRatio));
             }
             out.put(group, withJnrVerdicts(rows));
         });
@@ -98,7 +102,7 @@ final class Analysis {
                         .findFirst()
                         .map(jnr -> row.ratio() < jnr.ratio());
             }
-            out.add(new Row(row.measurement(), row.baseline(), row.ratio(), row.target(), verdict));
+            out.add(new Row(row.measurement(), row.baseline(), row.ratio(), row.target(), verdict, row.targetRatio()));
         }
         return out;
     }

@@ -37,7 +37,7 @@ final class SvgChart {
                 body.append(text((int) (LABEL_WIDTH + Math.max(width, 1) + 4), y + BAR_HEIGHT - 4,
                         String.format(Locale.ROOT, "%.2fx (%.1f %s)", row.ratio(), row.measurement().median(),
                                 escape(row.measurement().unit())), "normal"));
-                if (row.target().isPresent()) {
+                if (row.target().isPresent() && row.target().get().versus() == null) { // a tick on the x raw axis
                     double tick = x(row.target().get().maxRatio());
                     body.append(String.format(Locale.ROOT,
                             "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\" stroke-width=\"2\"/>\n",
