@@ -114,11 +114,26 @@ class ReportTest {
 
         String markdown = Report.render(runs, "Fixture").markdown();
         assertTrue(markdown.contains("## LabsBenchmark\n\nFrom run `2026-02-01T0900Z-newer` (newer than"
-                + " `2026-01-01T0900Z-older`, which measured it too).\n"), markdown);
+                + " `2026-01-01T0900Z-older`, which measured it too): **a quick run (1 fork), not steady: every figure"
+                + " below is marked *(quick, unsteady)* and is not for quoting**.\n"), markdown);
         assertTrue(markdown.contains("## MemoryPoolBenchmark size=256\n\nFrom run `2026-01-01T0900Z-older`.\n"),
                 markdown);
         assertTrue(markdown.contains("| poolAcquireRelease | 5.50 ns/op | 5.00 – 6.00 | 3 | 0.22 | ✅ pool 256 B <="
                 + " 0.25x arena |  |"), markdown);
+    }
+
+    @Test
+    void shouldMarkEveryFigureOfAQuickRunAndNoneOfAFullRun() throws IOException {
+        String markdown = Report.render(Run.loadAll(resource("runs")), "Fixture").markdown();
+        String labs = markdown.substring(markdown.indexOf("## LabsBenchmark"), markdown.indexOf("## MemoryPool"));
+        long rows = labs.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| benchmark")).count();
+        assertEquals(7, rows);
+        for (String line : labs.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| benchmark")).toList()) {
+            assertTrue(line.matches("\\| \\w+ \\| [0-9.]+ ns/op \\*\\(quick, unsteady\\)\\* \\|.*\\|"
+                    + " [0-9.]+ \\*\\(quick, unsteady\\)\\* \\|.*"), line);
+        }
+        String pool = markdown.substring(markdown.indexOf("## MemoryPool"));
+        assertFalse(pool.contains("quick"), pool);
     }
 
     @Test
@@ -138,8 +153,9 @@ class ReportTest {
         String markdown = Report.render(Run.loadAll(resource("runs")), "Fixture").markdown();
         assertTrue(markdown.contains("| call | run | sharedCall | ForeignFunction | bound interface | inline |"
                 + " JNA direct | JNR-FFI |"), markdown);
-        assertTrue(markdown.contains("| `labs(long)` | `2026-02-01T0900Z-newer` | 2.50 | 1.50 | 1.10 | 0.33 | 8.00 |"
-                + " 1.33 |"), markdown);
+        String q = " *(quick, unsteady)*";
+        assertTrue(markdown.contains("| `labs(long)` | `2026-02-01T0900Z-newer` | 2.50" + q + " | 1.50" + q + " | 1.10"
+                + q + " | 0.33" + q + " | 8.00" + q + " | 1.33" + q + " |"), markdown);
         assertTrue(markdown.contains("No committed run measured: `strlen(segment)` (StrlenBenchmark), `strlen(String)`"
                 + " (vs raw segment call) (StrlenBenchmark), `getpid()` (a system call) (GetpidBenchmark)"), markdown);
     }
@@ -249,6 +265,7 @@ class ReportTest {
                 .parse(new ByteArrayInputStream(first.svg().getBytes(StandardCharsets.UTF_8)));
         assertEquals("svg", document.getDocumentElement().getNodeName());
         assertTrue(first.svg().contains("Fixture &lt;runs&gt;, runs 2026-01-01T0900Z-older, 2026-02-01T0900Z-newer"));
-        assertTrue(first.svg().contains("LabsBenchmark (2026-02-01T0900Z-newer)"));
+        assertTrue(first.svg().contains("LabsBenchmark (2026-02-01T0900Z-newer, quick, unsteady)"));
+        assertTrue(first.svg().contains("MemoryPoolBenchmark size=256 (2026-01-01T0900Z-older)"));
     }
 }
