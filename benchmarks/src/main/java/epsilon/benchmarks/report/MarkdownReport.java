@@ -17,7 +17,7 @@ final class MarkdownReport {
 
     private MarkdownReport() {}
 
-    /** Beside every figure of a run with fewer than {@link #QUOTABLE_FORKS} forks (the quick command's). */
+    /** Beside every figure of a quick run ({@link #unsteady}), such as the quick command's. */
     static final String UNSTEADY = "*(quick, unsteady)*";
 
     static String render(List<Run> runs, Map<String, Section> sections, String title) {
@@ -42,9 +42,8 @@ final class MarkdownReport {
                         .collect(Collectors.joining(", "))).append(", which measured it too)");
             }
             boolean unsteady = unsteady(section.run());
-            md.append(unsteady ? ": **a quick run (" + section.run().fewestForks()
-                    + (section.run().fewestForks() == 1 ? " fork" : " forks") + "), not steady: every figure"
-                    + " below is marked " + UNSTEADY + " and is not for quoting**" : "").append(".\n\n");
+            md.append(unsteady ? ": **a quick run (" + section.run().shape() + "), not steady: every figure below is"
+                    + " marked " + UNSTEADY + " and is not for quoting**" : "").append(".\n\n");
             md.append("| benchmark | median | min – max | forks | × raw | target | beats JNR-FFI |\n");
             md.append("|---|---:|---:|---:|---:|---|---|\n");
             for (Row row : section.rows()) {
@@ -95,6 +94,11 @@ final class MarkdownReport {
                         .append(QUOTABLE_FORKS).append("): it shows that the benchmarks and this report work; its"
                                 + " figures are not for quoting.**\n\n");
             }
+            if (run.fewestForks() >= QUOTABLE_FORKS && run.unsteady()) {
+                md.append("**`").append(run.id()).append("` is a quick run (").append(run.shape()).append("): too"
+                        + " short for the steady state; every figure of it below is marked ").append(UNSTEADY)
+                        .append(" and is not for quoting.**\n\n");
+            }
             String note = run.metadata().note();
             if (note != null && !note.isBlank()) {
                 md.append("Note on `").append(run.id()).append("`: ").append(note.strip()).append("\n\n");
@@ -131,9 +135,9 @@ final class MarkdownReport {
         }
     }
 
-    /** Whether a run's figures are a quick run's, too short and too few to be steady. */
+    /** Whether a run's figures are a quick run's, too short or too few to be steady ({@link Run#unsteady}). */
     static boolean unsteady(Run run) {
-        return run.fewestForks() < QUOTABLE_FORKS;
+        return run.fewestForks() < QUOTABLE_FORKS || run.unsteady();
     }
 
     private static Row cellRow(Highlight highlight, Section section, String method) {
