@@ -62,6 +62,8 @@ public abstract class LabsCall {
         public long labs(long value) {
             try {
                 return (long) LABS.invokeExact(value);
+            } catch (RuntimeException | Error e) {
+                throw e;
             } catch (Throwable t) {
                 throw new IllegalStateException(t);
             }
