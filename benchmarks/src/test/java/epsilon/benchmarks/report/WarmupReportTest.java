@@ -63,6 +63,15 @@ class WarmupReportTest {
     }
 
     @Test
+    void shouldHoldTheFirstCallTargetForTheDefaultJvmOnly() {
+        assertEquals("first call <= 1.3x raw Panama's",
+                Target.forRow("FirstCallBenchmark jvm=default", "epsilonBound").orElseThrow().label());
+        assertTrue(Target.forRow("FirstCallBenchmark jvm=aotCache", "epsilonBound").isEmpty());
+        assertTrue(Target.forRow("FirstCallBenchmark jvm=default", "jnrFfi").isEmpty());
+        assertEquals(1.5, Target.forRow(WarmupSection.GROUP, "epsilonSharedCall").orElseThrow().maxRatio());
+    }
+
+    @Test
     void shouldRefuseACurveFileThatIsNotWhatItsNameSays(@TempDir Path dir) throws IOException {
         String text = Files.readString(curves().resolve(FIXTURE));
         Path renamed = dir.resolve("2026-03-02T0900Z-other.curve.json");
