@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Turns the committed runs ({@code <id>.jmh.json} as JMH wrote it, {@code <id>.meta.json} from {@link RecordRun})
- * into {@code latest.md} (the runs, a summary table, and per benchmark group a table of medians and ratios to
- * raw Panama with the issue's targets checked) and {@code latest.svg} (a bar chart), and prints the table.
+ * into {@code latest.md} (the runs, a summary table, per benchmark group a table of medians and ratios to
+ * raw Panama with the issue's targets checked, and the newest warm-up curves, {@code <id>.curve.json}) and {@code latest.svg} (a bar chart), and prints the table.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar epsilon.benchmarks.report.Report \
@@ -47,7 +47,7 @@ public final class Report {
                         + " --runs DIR --out DIR [--title TEXT]");
             }
         }
-        Rendered rendered = render(Run.loadAll(runs), title);
+        Rendered rendered = render(Run.loadAll(runs), WarmupRun.loadAll(runs), title);
         Files.createDirectories(out);
         Files.writeString(out.resolve("latest.md"), rendered.markdown());
         Files.writeString(out.resolve("latest.svg"), rendered.svg());
@@ -63,10 +63,16 @@ public final class Report {
     }
 
     static Rendered render(List<Run> runs, String title) {
+        return render(runs, List.of(), title);
+    }
+
+    /** The report of JMH runs and warm-up curve runs, each list oldest first. */
+    static Rendered render(List<Run> runs, List<WarmupRun> curves, String title) {
         Map<String, Section> sections = sections(runs);
-        String markdown = MarkdownReport.render(runs, sections, title);
+        String markdown = MarkdownReport.render(runs, sections, curves, title);
         Map<String, List<Row>> chart = new LinkedHashMap<>();
-        sections.values().forEach(s -> chart.put(s.group() + " (" + s.run().id() + ")", s.rows()));
+        sections.values().forEach(s -> chart.put(s.group() + " (" + s.run().id()
+                + (MarkdownReport.unsteady(s.run()) ? ", quick, unsteady" : "") + ")", s.rows()));
         List<String> ids = runs.stream().map(Run::id).toList();
         return new Rendered(markdown, SvgChart.render(chart, title + ", runs " + String.join(", ", ids)));
     }

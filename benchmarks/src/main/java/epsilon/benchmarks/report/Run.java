@@ -105,6 +105,41 @@ record Run(String id, RunMetadata metadata, List<JmhResult> results) {
                 .orElse("");
     }
 
+    /** Fewer forks than this, and the median over forks is one JVM's luck (forks of one run differ by up to 20%). */
+    static final int STEADY_FORKS = 3;
+    /** Less warm-up than this per fork, and the dynamic levels may not have reached their steady state. */
+    static final double STEADY_WARMUP_SECONDS = 2;
+    /** Less measured time than this per fork, and a fork's figure is a sample, not its steady state. */
+    static final double STEADY_MEASURED_SECONDS = 3;
+
+    /**
+     * Whether the run's figures are a quick run's: fewer than {@link #STEADY_FORKS} forks of some benchmark, or,
+     * outside single-shot mode (one call per fork by design), less than {@link #STEADY_WARMUP_SECONDS} of warm-up
+     * or {@link #STEADY_MEASURED_SECONDS} of measurement per fork.
+     */
+    boolean unsteady() {
+        return results.stream().anyMatch(r -> r.forks() < STEADY_FORKS || !"ss".equals(r.mode())
+                && (r.warmupIterations() * seconds(r.warmupTime()) < STEADY_WARMUP_SECONDS
+                    || r.measurementIterations() * seconds(r.measurementTime()) < STEADY_MEASURED_SECONDS));
+    }
+
+    /** JMH's iteration time, {@code 1 s}, {@code 500 ms}, {@code 200 us} or {@code 1 min}, in seconds. */
+    static double seconds(String time) {
+        String[] parts = time == null ? new String[0] : time.strip().split("\\s+");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("cannot read the iteration time '" + time + "'");
+        }
+        double value = Double.parseDouble(parts[0]);
+        return switch (parts[1]) {
+            case "min" -> value * 60;
+            case "s" -> value;
+            case "ms" -> value / 1e3;
+            case "us" -> value / 1e6;
+            case "ns" -> value / 1e9;
+            default -> throw new IllegalArgumentException("cannot read the iteration time '" + time + "'");
+        };
+    }
+
     /** The fewest forks any of the run's benchmarks had. */
     int fewestForks() {
         return results.stream().mapToInt(JmhResult::forks).min().orElse(0);

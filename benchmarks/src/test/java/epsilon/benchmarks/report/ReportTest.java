@@ -114,11 +114,53 @@ class ReportTest {
 
         String markdown = Report.render(runs, "Fixture").markdown();
         assertTrue(markdown.contains("## LabsBenchmark\n\nFrom run `2026-02-01T0900Z-newer` (newer than"
-                + " `2026-01-01T0900Z-older`, which measured it too).\n"), markdown);
+                + " `2026-01-01T0900Z-older`, which measured it too): **a quick run (1 fork, warm-up 1 × 1 s, measured"
+                + " 2 × 1 s), not steady: every figure below is marked *(quick, unsteady)* and is not for"
+                + " quoting**.\n"), markdown);
         assertTrue(markdown.contains("## MemoryPoolBenchmark size=256\n\nFrom run `2026-01-01T0900Z-older`.\n"),
                 markdown);
         assertTrue(markdown.contains("| poolAcquireRelease | 5.50 ns/op | 5.00 – 6.00 | 3 | 0.22 | ✅ pool 256 B <="
                 + " 0.25x arena |  |"), markdown);
+    }
+
+    @Test
+    void shouldMarkEveryFigureOfAQuickRunAndNoneOfAFullRun() throws IOException {
+        String markdown = Report.render(Run.loadAll(resource("runs")), "Fixture").markdown();
+        String labs = markdown.substring(markdown.indexOf("## LabsBenchmark"), markdown.indexOf("## MemoryPool"));
+        long rows = labs.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| benchmark")).count();
+        assertEquals(7, rows);
+        for (String line : labs.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| benchmark")).toList()) {
+            assertTrue(line.matches("\\| \\w+ \\| [0-9.]+ ns/op \\*\\(quick, unsteady\\)\\* \\|.*\\|"
+                    + " [0-9.]+ \\*\\(quick, unsteady\\)\\* \\|.*"), line);
+        }
+        String pool = markdown.substring(markdown.indexOf("## MemoryPool"));
+        assertFalse(pool.contains("quick"), pool);
+    }
+
+    @Test
+    void shouldCallARunQuickWithFewForksOrShortIterationsButNotASingleShotOne(@TempDir Path dir) throws IOException {
+        Path runs = copyOfRuns(dir);
+        Path older = runs.resolve("2026-01-01T0900Z-older.jmh.json");
+        assertFalse(Run.load(older).unsteady(), "3 forks, warm-up 3 × 1 s, measured 5 × 1 s");
+        replaceIn(older, "\"measurementIterations\": 5", "\"measurementIterations\": 2");
+        assertTrue(Run.load(older).unsteady(), "2 s measured per fork");
+        replaceIn(older, "\"measurementIterations\": 2", "\"measurementIterations\": 5");
+        replaceIn(older, "\"warmupTime\": \"1 s\"", "\"warmupTime\": \"500 ms\"");
+        assertTrue(Run.load(older).unsteady(), "1.5 s of warm-up");
+        String markdown = Report.render(Run.loadAll(runs), "Fixture").markdown();
+        assertTrue(markdown.contains("**`2026-01-01T0900Z-older` is a quick run (3 forks, warm-up 3 × 500 ms, measured"
+                + " 5 × 1 s): too short for the steady state; every figure of it below is marked *(quick,"
+                + " unsteady)* and is not for quoting.**"), markdown);
+        assertTrue(markdown.contains("| poolAcquireRelease | 5.50 ns/op *(quick, unsteady)* |"), markdown);
+        replaceIn(older, "\"warmupTime\": \"500 ms\"", "\"warmupTime\": \"single-shot\"");
+        replaceIn(older, "\"mode\": \"avgt\"", "\"mode\": \"ss\"");
+        assertFalse(Run.load(older).unsteady(), "single-shot: one call per fork by design");
+        assertEquals(90.0, Run.seconds("1.5 min"));
+        assertEquals(0.2, Run.seconds("200 ms"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Run.seconds("2 h"));
+        assertEquals("cannot read the iteration time '2 h'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Run.seconds("single-shot"));
+        assertEquals("cannot read the iteration time 'single-shot'", e.getMessage());
     }
 
     @Test
@@ -138,8 +180,9 @@ class ReportTest {
         String markdown = Report.render(Run.loadAll(resource("runs")), "Fixture").markdown();
         assertTrue(markdown.contains("| call | run | sharedCall | ForeignFunction | bound interface | inline |"
                 + " JNA direct | JNR-FFI |"), markdown);
-        assertTrue(markdown.contains("| `labs(long)` | `2026-02-01T0900Z-newer` | 2.50 | 1.50 | 1.10 | 0.33 | 8.00 |"
-                + " 1.33 |"), markdown);
+        String q = " *(quick, unsteady)*";
+        assertTrue(markdown.contains("| `labs(long)` | `2026-02-01T0900Z-newer` | 2.50" + q + " | 1.50" + q + " | 1.10"
+                + q + " | 0.33" + q + " | 8.00" + q + " | 1.33" + q + " |"), markdown);
         assertTrue(markdown.contains("No committed run measured: `strlen(segment)` (StrlenBenchmark), `strlen(String)`"
                 + " (vs raw segment call) (StrlenBenchmark), `getpid()` (a system call) (GetpidBenchmark)"), markdown);
     }
@@ -249,6 +292,7 @@ class ReportTest {
                 .parse(new ByteArrayInputStream(first.svg().getBytes(StandardCharsets.UTF_8)));
         assertEquals("svg", document.getDocumentElement().getNodeName());
         assertTrue(first.svg().contains("Fixture &lt;runs&gt;, runs 2026-01-01T0900Z-older, 2026-02-01T0900Z-newer"));
-        assertTrue(first.svg().contains("LabsBenchmark (2026-02-01T0900Z-newer)"));
+        assertTrue(first.svg().contains("LabsBenchmark (2026-02-01T0900Z-newer, quick, unsteady)"));
+        assertTrue(first.svg().contains("MemoryPoolBenchmark size=256 (2026-01-01T0900Z-older)"));
     }
 }
