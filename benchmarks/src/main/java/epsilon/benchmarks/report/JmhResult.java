@@ -22,11 +22,16 @@ import java.util.Map;
  * @param measurementTime       the length of one
  * @param params                the {@code @Param} values, or null
  * @param primaryMetric         the score
+ * @param secondaryMetrics      the profilers' metrics by name (with {@code -prof gc}: {@code gc.alloc.rate.norm}, bytes
+ *                              allocated per operation), or null
  */
 record JmhResult(String jmhVersion, String benchmark, String mode, int threads, int forks, String jvm,
                  String jdkVersion, String vmName, String vmVersion, int warmupIterations, String warmupTime,
                  int measurementIterations, String measurementTime, Map<String, String> params,
-                 Metric primaryMetric) {
+                 Metric primaryMetric, Map<String, Metric> secondaryMetrics) {
+
+    /** JMH's gc profiler's bytes allocated per operation. */
+    static final String ALLOCATED_BYTES = "gc.alloc.rate.norm";
 
     /**
      * A metric of one benchmark.

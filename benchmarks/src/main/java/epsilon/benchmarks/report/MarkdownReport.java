@@ -44,8 +44,12 @@ final class MarkdownReport {
             boolean unsteady = unsteady(section.run());
             md.append(unsteady ? ": **a quick run (" + section.run().shape() + "), not steady: every figure below is"
                     + " marked " + UNSTEADY + " and is not for quoting**" : "").append(".\n\n");
-            md.append("| benchmark | median | min – max | forks | × raw | target | beats JNR-FFI |\n");
-            md.append("|---|---:|---:|---:|---:|---|---|\n");
+            // Bytes allocated per call, where the run had JMH's gc profiler (-prof gc): a figure that does not
+            // depend on how busy the machine was.
+            boolean allocation = section.rows().stream().anyMatch(r -> !Double.isNaN(r.measurement().bytesPerOp()));
+            md.append("| benchmark | median | min – max | forks | × raw | target | beats JNR-FFI |")
+                    .append(allocation ? " B/op |\n" : "\n");
+            md.append("|---|---:|---:|---:|---:|---|---|").append(allocation ? "---:|\n" : "\n");
             for (Row row : section.rows()) {
                 Measurement m = row.measurement();
                 String target = row.target().map(t -> (row.meetsTarget() ? "✅ " : "❌ ") + t.label()).orElse("");
@@ -57,10 +61,16 @@ final class MarkdownReport {
                     }
                 }
                 String mark = unsteady ? " " + UNSTEADY : "";
-                md.append(String.format(Locale.ROOT, "| %s | %.2f %s%s | %.2f – %.2f | %d | %s | %s | %s |\n",
+                md.append(String.format(Locale.ROOT, "| %s | %.2f %s%s | %.2f – %.2f | %d | %s | %s | %s |",
                         m.method(), m.median(), m.unit(), mark, m.min(), m.max(), m.samples().size(),
                         ratio(row).isEmpty() ? "" : ratio(row) + mark, target,
                         row.beatsJnr().map(b -> b ? "yes" : "**no**").orElse("")));
+                if (allocation) {
+                    // Below one byte is the profiler's noise (its own sampling), not an allocation of the call.
+                    md.append(Double.isNaN(m.bytesPerOp()) ? " |" : String.format(Locale.ROOT, " %d |",
+                            Math.round(m.bytesPerOp() < 1 ? 0 : m.bytesPerOp())));
+                }
+                md.append('\n');
             }
             md.append('\n');
         }

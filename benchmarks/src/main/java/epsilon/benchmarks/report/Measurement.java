@@ -16,7 +16,12 @@ import java.util.TreeMap;
  * @param unit    the score unit, e.g. {@code ns/op}
  * @param samples one score per fork
  */
-record Measurement(String group, String method, String unit, List<Double> samples) {
+record Measurement(String group, String method, String unit, List<Double> samples, double bytesPerOp) {
+
+    /** A measurement without the gc profiler's figure. */
+    Measurement(String group, String method, String unit, List<Double> samples) {
+        this(group, method, unit, samples, Double.NaN);
+    }
 
     double median() {
         List<Double> sorted = new ArrayList<>(samples);
@@ -37,8 +42,10 @@ record Measurement(String group, String method, String unit, List<Double> sample
     static List<Measurement> fromJmh(List<JmhResult> results) {
         List<Measurement> out = new ArrayList<>();
         for (JmhResult result : results) {
+            JmhResult.Metric allocated = result.secondaryMetrics() == null ? null
+                    : result.secondaryMetrics().get(JmhResult.ALLOCATED_BYTES);
             out.add(new Measurement(groupOf(result), methodOf(result.benchmark()), result.primaryMetric().scoreUnit(),
-                    forkScores(result.primaryMetric())));
+                    forkScores(result.primaryMetric()), allocated == null ? Double.NaN : allocated.score()));
         }
         return out;
     }
