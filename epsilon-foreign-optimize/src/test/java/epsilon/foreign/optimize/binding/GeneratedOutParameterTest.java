@@ -49,6 +49,16 @@ class GeneratedOutParameterTest {
     }
 
     @Test
+    void shouldCopyBackTheEndOfAStrtolIntoAHolder() {
+        ByReference<String> end = ByReference.empty(String.class);
+        assertEquals(10L, C.strtolHolder("0x0aZ", end, 16));
+        assertEquals("Z", end.get());
+        ByReference<MemorySegment> pointer = ByReference.empty(MemorySegment.class);
+        assertEquals(5L, C.strtolPointer("5;", pointer, 10));
+        assertEquals(';', pointer.get().reinterpret(1).get(ValueLayout.JAVA_BYTE, 0));
+    }
+
+    @Test
     void shouldCopyBackAnIntThroughAnArrayOrAHolder() {
         int[] exponent = new int[1];
         assertEquals(0.75, C.frexp(6.0, exponent));

@@ -21,6 +21,12 @@ public interface OutParameterBinding {
     @CFunction("strtol")
     long strtolSegment(String text, MemorySegment[] end, int base);
 
+    @CFunction("strtol")
+    long strtolHolder(String text, ByReference<String> end, int base);
+
+    @CFunction("strtol")
+    long strtolPointer(String text, @NativeType("char **") ByReference<MemorySegment> end, int base);
+
     @CFunction("frexp")
     double frexp(double x, int[] exponent);
 
