@@ -40,7 +40,8 @@ public final class SampleNative implements Sample {
                 "labs", "Sample.labs(long)",
                 "open", "Sample.open(String, int)",
                 "strlen", "Sample.strlen(String)",
-                "strlen", "Sample.strlenOf(MemorySegment)");
+                "strlen", "Sample.strlenOf(MemorySegment)",
+                "strtol", "Sample.strtol(String, String[], int)");
         return new SampleNative();
     }
 
@@ -91,6 +92,17 @@ public final class SampleNative implements Sample {
                 FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
         /** Whether this is the C library's own function, whose nonnull facts apply. */
         static final boolean SYSTEM = Loaded.LIBRARY.isSystemFunction("strlen");
+    }
+
+    /** {@code strtol}, linked on the first call of {@code Sample.strtol(String, String[], int)}. */
+    private static final class LinkStrtol {
+        static final MemorySegment ADDRESS = Loaded.LIBRARY.address("strtol", "Sample.strtol(String, String[], int)");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(
+                FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+        /** Whether this is the C library's own function, whose nonnull facts apply. */
+        static final boolean SYSTEM = Loaded.LIBRARY.isSystemFunction("strtol");
+        static final Charset CHARSET_0 = Charset.forName("UTF-8");
+        static final epsilon.foreign.marshalling.CType TYPE_1 = epsilon.foreign.marshalling.CType.parse("char **");
     }
 
     @Override
@@ -189,6 +201,33 @@ public final class SampleNative implements Sample {
                     new MemorySegment[] {text});
         }
         return result$;
+    }
+
+    @Override
+    public long strtol(String text, String[] end, int base) {
+        if (LinkStrtol.SYSTEM && Conversions.isNull(text)) {
+            throw Conversions.nonnull(text, "char *", "strtol", 0);
+        }
+        Object pending$ = Conversions.suspendCallbackFailures();
+        Throwable thrown$ = null;
+        try {
+            try (BindingFrame frame$ = BindingFrame.open()) {
+                MemorySegment c$0 = Conversions.encode(frame$, text, LinkStrtol.CHARSET_0, "Sample.strtol(String, String[], int): parameter 0 (text) as char *");
+                MemorySegment c$1 = Conversions.converted(frame$, end, LinkStrtol.TYPE_1, "strtol", 1);
+                long result$;
+                try {
+                    result$ = (long) LinkStrtol.HANDLE.invokeExact(LinkStrtol.ADDRESS, c$0, c$1, base);
+                } catch (Throwable failure) {
+                    throw Conversions.unchecked(failure);
+                }
+                return result$;
+            }
+        } catch (RuntimeException | Error failure) {
+            thrown$ = failure;
+            throw failure;
+        } finally {
+            Conversions.afterCall(thrown$, pending$, "strtol");
+        }
     }
 
     @Override

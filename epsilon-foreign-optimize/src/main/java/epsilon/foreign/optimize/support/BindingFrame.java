@@ -1,8 +1,13 @@
 package epsilon.foreign.optimize.support;
 
+import epsilon.foreign.callback.Callback;
+import epsilon.foreign.marshalling.CType;
+import epsilon.foreign.marshalling.internal.convert.OutParameters;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Scratch memory for one call of a generated binding: a per-thread 64 KiB block with a bump pointer, reset when the
@@ -17,7 +22,9 @@ import java.lang.foreign.SegmentAllocator;
  * }
  *
  * <p>A frame belongs to the thread that opened it and must be closed by it, innermost first; what it allocated is
- * invalid once it is closed (C must not keep pointers into it). Public only for generated code.
+ * invalid once it is closed (C must not keep pointers into it). Like core's frame for such calls, it also remembers
+ * the out-parameters to copy back and the callbacks made for the call, which closing it copies back, then closes.
+ * Public only for generated code.
  */
 public final class BindingFrame implements SegmentAllocator, AutoCloseable {
     private static final long BLOCK_SIZE = 64 * 1024;
@@ -34,6 +41,12 @@ public final class BindingFrame implements SegmentAllocator, AutoCloseable {
     private final Stack stack;
     private final long base;
     private Arena overflow;
+    /** Out-parameters to copy back, then callbacks to close; {@code null} for the calls that have none. */
+    private List<OutParameter> outParameters;
+    private List<Callback> callbacks;
+
+    /** An out-parameter: the Java value, the memory C wrote, the C type it was passed as. */
+    private record OutParameter(Object value, MemorySegment carrier, CType type, String symbol, int index) {}
 
     private BindingFrame(Stack stack) {
         this.stack = stack;
@@ -70,12 +83,47 @@ public final class BindingFrame implements SegmentAllocator, AutoCloseable {
         return overflow.allocate(byteSize, byteAlignment);
     }
 
-    /** Releases what this frame allocated; the enclosing frame, if any, is current again. */
+    /** Registers what C may write through {@code carrier} to be copied back into {@code value} when this closes. */
+    void copyBackLater(Object value, MemorySegment carrier, CType type, String symbol, int index) {
+        if (outParameters == null) {
+            outParameters = new ArrayList<>(2);
+        }
+        outParameters.add(new OutParameter(value, carrier, type, symbol, index));
+    }
+
+    /** Registers a callback made for this call, closed when this closes. */
+    void closeAfterCall(Callback callback) {
+        if (callbacks == null) {
+            callbacks = new ArrayList<>(1);
+        }
+        callbacks.add(callback);
+    }
+
+    /**
+     * Copies the out-parameters back, closes the call's callbacks, and releases what this frame allocated, even if a
+     * copy fails; the enclosing frame, if any, is current again.
+     *
+     * @throws epsilon.foreign.marshalling.ConversionError when C wrote a value an out-parameter cannot hold
+     */
     @Override
     public void close() {
-        stack.top = base;
-        if (overflow != null) {
-            overflow.close();
+        try {
+            if (outParameters != null) {
+                for (OutParameter out : outParameters) {
+                    OutParameters.copyBack(out.value(), out.carrier(), out.type(), out.symbol(), out.index());
+                }
+            }
+        } finally {
+            try {
+                if (callbacks != null) {
+                    callbacks.forEach(Callback::close);
+                }
+            } finally {
+                stack.top = base;
+                if (overflow != null) {
+                    overflow.close();
+                }
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package epsilon.foreign.optimize.support;
 
 import epsilon.foreign.callback.Callback;
 import epsilon.foreign.callback.CallbackFailures;
+import epsilon.foreign.callback.Callbacks;
 import epsilon.foreign.marshalling.ArgumentTypeError;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.CallbackError;
@@ -15,6 +16,7 @@ import epsilon.foreign.marshalling.NativeStrings;
 import epsilon.foreign.marshalling.NullArgumentError;
 import epsilon.foreign.marshalling.PointerType;
 import epsilon.foreign.marshalling.StructType;
+import epsilon.foreign.marshalling.internal.convert.OutParameters;
 import epsilon.foreign.struct.StructView;
 import epsilon.foreign.callback.CallbackClosedError;
 import java.lang.foreign.FunctionDescriptor;
@@ -24,6 +26,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.Charset;
 
@@ -31,7 +34,7 @@ import java.nio.charset.Charset;
  * The steps of a generated binding's call that are more than a cast, written once here so that each generated
  * method stays a readable list of calls, and so that every value is accepted or refused with the words
  * {@code Foreign.bind} uses: strings into the call's frame and back, copied arrays, callbacks and struct views as
- * pointers, the range check of unsigned values, nonnull parameters, {@code errno}, the failures of callbacks run
+ * pointers, out-parameters and functional interfaces made callbacks for one call, the range check of unsigned values, nonnull parameters, {@code errno}, the failures of callbacks run
  * during the call, and the JDK's refusals of a segment. The value rules themselves are marshalling's
  * ({@code Marshal}, {@code NativeStrings}); nothing here is looked up per call.
  *
@@ -231,6 +234,53 @@ public final class Conversions {
         }
         MemorySegment memory = view.segment();
         return memory.isNative() ? memory : frame.allocate(view.type().layout()).copyFrom(memory);
+    }
+
+    /**
+     * An out-parameter ({@code ByReference}, {@code String[]}, {@code MemorySegment[]}, an array of boxes) as the
+     * pointer C takes, by marshalling's rules, in the call's frame; what C writes through it is copied back into
+     * {@code value} when the frame closes.
+     *
+     * @param frame  the call's frame
+     * @param value  the argument; {@code null} is C's {@code NULL}
+     * @param type   the parameter's pointer type
+     * @param symbol the C function
+     * @param index  the zero-based parameter
+     * @return the memory C gets
+     * @throws ArgumentTypeError when the value cannot stand for {@code type} (a holder whose type cannot hold it)
+     */
+    public static MemorySegment converted(BindingFrame frame, Object value, CType type, String symbol, int index) {
+        Object carrier = Marshal.toForeign(value, type, frame, symbol, index);
+        MemorySegment pointer = (MemorySegment) carrier;
+        if (carrier != value && OutParameters.isCopiedBack(value)) {
+            frame.copyBackLater(value, pointer, type, symbol, index);
+        }
+        return pointer;
+    }
+
+    /**
+     * A Java functional interface as a C function pointer for the length of the call: a callback of the
+     * parameter's signature, closed when the frame closes (C must not keep it).
+     *
+     * @param <T>      the functional interface
+     * @param frame    the call's frame
+     * @param function the argument; {@code null} is C's {@code NULL}
+     * @param type     the functional interface
+     * @param pointer  the parameter's function-pointer type
+     * @param lookup   the lookup that finds the interface's method, as {@code Foreign.bind} was given it, or
+     *                 {@code null}
+     * @return the callback's code address
+     * @throws ForeignError when the interface's method does not fit the signature
+     */
+    public static <T> MemorySegment scopedCallback(BindingFrame frame, Object function, Class<T> type,
+                                                   FunctionPointerType pointer, MethodHandles.Lookup lookup) {
+        if (function == null) {
+            return MemorySegment.NULL;
+        }
+        Callback callback = lookup == null ? Callbacks.of(type, type.cast(function), pointer.signature())
+                : Callbacks.of(type, type.cast(function), pointer.signature(), lookup);
+        frame.closeAfterCall(callback);
+        return callback.pointer();
     }
 
     /**

@@ -20,7 +20,8 @@ final class GeneratedBindings {
                 "epsilon/foreign/optimize/binding/LibcBinding.java",
                 "epsilon/foreign/optimize/binding/LibmBinding.java",
                 "epsilon/foreign/optimize/binding/ZlibBinding.java",
-                "epsilon/foreign/optimize/binding/MissingBinding.java"));
+                "epsilon/foreign/optimize/binding/MissingBinding.java",
+                "epsilon/foreign/optimize/binding/OutParameterBinding.java"));
         assertTrue(compilation.success(), compilation::report);
         return compilation;
     }

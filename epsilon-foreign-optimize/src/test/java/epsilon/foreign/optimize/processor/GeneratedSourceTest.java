@@ -42,6 +42,8 @@ class GeneratedSourceTest {
 
                 @NativeType("uint32_t")
                 long htonl(@NativeType("uint32_t") long value);
+
+                long strtol(String text, String[] end, int base);
             }
             """;
 

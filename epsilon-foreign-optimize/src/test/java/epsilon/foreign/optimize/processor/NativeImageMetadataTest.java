@@ -44,6 +44,7 @@ class NativeImageMetadataTest {
                            @NativeType("int (*)(const void *, const void *)") Callback compare);
                 @FreedWith("free") String strdup(String text);
                 double sqrt(double x);
+                int atexit(@NativeType("void (*)(void)") Runnable hook);
             }
             """;
 
@@ -65,6 +66,7 @@ class NativeImageMetadataTest {
         }
         // In the order of the methods (sorted as Foreign.bind sorts them), each followed by what it also links.
         assertEquals(List.of(
+                "int(void*)",                                        // atexit
                 "long long(long long)",                              // labs
                 "void*(void*, int, long long) {critical={allowHeapAccess=true}}",   // memset
                 "int(void*, int) {captureCallState=true}",           // open
@@ -79,7 +81,8 @@ class NativeImageMetadataTest {
         for (Object entry : (List<?>) foreign.get("upcalls")) {
             upcalls.add(describe((Map<?, ?>) entry, Set.of()));
         }
-        assertEquals(List.of("int(void*, void*)"), upcalls);
+        // atexit's functional interface, made a callback for one call, as well as qsort's Callback.
+        assertEquals(List.of("void()", "int(void*, void*)"), upcalls);
     }
 
     @Test

@@ -68,8 +68,11 @@ class ProcessorRefusalTest {
             @NativeType("int") void f();                        | the method returns void but is declared @NativeType("int")
             int f(boolean[] x);                                 | parameter 0 (x) has Java type boolean[], which has no C mapping
             int f(@NativeType("int *") byte[] x);               | parameter 0 (x) is a byte[] but is declared @NativeType("int *"); an array is passed as a pointer to elements of 1 byte
-            int f(epsilon.foreign.marshalling.ByReference<Integer> x); | compile-time bindings do not generate those yet: bind this interface with Foreign.bind
-            int f(java.util.function.IntUnaryOperator x);      | parameter 0 (x) is an IntUnaryOperator, which Foreign.bind converts with marshalling's out-parameter and scoped-callback rules
+            int f(epsilon.foreign.marshalling.ByReference<Object> x); | parameter 0 (x) is epsilon.foreign.marshalling.ByReference<java.lang.Object>, whose C type cannot be told from its type argument; declare it with @NativeType
+            int f(@NativeType("int") epsilon.foreign.marshalling.ByReference<Integer> x); | parameter 0 (x) is a ByReference, which passes for a pointer to the value it holds, but is declared @NativeType("int")
+            int f(Long[] x);                                    | parameter 0 (x) is Long[], whose elements C reads through a pointer, so it needs @NativeType naming that pointer type (none given)
+            int f(java.util.function.IntUnaryOperator x);      | parameter 0 (x) is the functional interface IntUnaryOperator, made a callback for the call, so it needs @NativeType naming its function-pointer type, such as @NativeType("int (*)(const void *, const void *)")
+            int f(@NativeType("int *") java.util.function.IntUnaryOperator x); | made a callback for the call, so it needs @NativeType naming its function-pointer type, such as @NativeType("int (*)(const void *, const void *)"), not "int *"
             int f(@NativeType("void (*)(int)") epsilon.foreign.callback.Callback x, @NativeType("int") epsilon.foreign.callback.Callback y); | parameter 1 (y) is a Callback, which passes as a function pointer, but is declared @NativeType("int")
             """)
     void shouldRefuseTheMethodWithAnErrorOnIt(String method, String expected) {

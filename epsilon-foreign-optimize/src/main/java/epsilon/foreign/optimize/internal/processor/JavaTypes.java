@@ -31,7 +31,8 @@ final class JavaTypes {
      * One Java type.
      *
      * @param shape     its shape
-     * @param primitive the primitive or primitive-array class, else {@code null}
+     * @param primitive the primitive or primitive-array class; for a {@code ByReference}, the class of its type
+     *                  argument when it is one a holder has a default C type for; else {@code null}
      * @param source    how generated code writes it
      * @param simple    how messages name it ({@code byte[]}, {@code String}, {@code Comparator})
      */
@@ -83,11 +84,24 @@ final class JavaTypes {
                     "epsilon.foreign.struct.StructView", simple);
             case "epsilon.foreign.callback.Callback" -> new JavaType(Shape.CALLBACK, null,
                     "epsilon.foreign.callback.Callback", simple);
-            case "epsilon.foreign.marshalling.ByReference" -> new JavaType(Shape.BY_REFERENCE, null, type.toString(),
-                    simple);
+            case "epsilon.foreign.marshalling.ByReference" -> new JavaType(Shape.BY_REFERENCE,
+                    heldClass((DeclaredType) type), type.toString(), simple);
             default -> new JavaType(isFunctionalInterface(element) ? Shape.FUNCTIONAL_INTERFACE : Shape.OTHER, null,
                     type.toString(), simple);
         };
+    }
+
+    /** Type arguments a holder has a default C type for, by name (the processor never loads user classes). */
+    private static final Map<String, Class<?>> HELD = Map.of("java.lang.Byte", Byte.class, "java.lang.Short",
+            Short.class, "java.lang.Integer", Integer.class, "java.lang.Long", Long.class, "java.lang.Float",
+            Float.class, "java.lang.Double", Double.class, "java.lang.String", String.class,
+            "java.lang.foreign.MemorySegment", MemorySegment.class);
+
+    /** The class of {@code ByReference<T>}'s {@code T} when it is one of {@link #HELD}, else {@code null}. */
+    private static Class<?> heldClass(DeclaredType type) {
+        List<? extends TypeMirror> arguments = type.getTypeArguments();
+        return arguments.size() == 1 && arguments.getFirst().getKind() == TypeKind.DECLARED
+                ? HELD.get(qualifiedName(arguments.getFirst())) : null;
     }
 
     private static String qualifiedName(TypeMirror type) {

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * {@code reachability-metadata.json} (schema 1.2.0), listing each downcall the generated classes link (with its
  * linker options: {@code captureCallState}, {@code critical}, {@code firstVariadicArg}), the {@code strerror} and
  * free functions they link on failure or for {@code @FreedWith}, and an upcall per function-pointer signature a
- * {@code Callback} parameter names. Every entry is conditional on its generated class being reached. Types are
+ * {@code Callback} or functional-interface parameter names. Every entry is conditional on its generated class being reached. Types are
  * the canonical layout names of {@code java.lang.foreign.Linker}.
  */
 final class MetadataWriter {
@@ -48,7 +48,8 @@ final class MetadataWriter {
                 downcalls.add(entry(generated, null, List.of(java.lang.foreign.ValueLayout.ADDRESS), List.of()));
             }
             for (Argument argument : method.arguments()) {
-                if (argument.conversion() == Plans.ArgumentConversion.CALLBACK
+                if ((argument.conversion() == Plans.ArgumentConversion.CALLBACK
+                        || argument.conversion() == Plans.ArgumentConversion.SCOPED_CALLBACK)
                         && argument.type() instanceof FunctionPointerType pointer) {
                     try {
                         FunctionDescriptor descriptor = pointer.signature().descriptor();

@@ -25,12 +25,15 @@ final class MethodWriter {
     private final Method method;
     private final String holder;
     private final StringBuilder out;
+    /** Whether the bound interface is public: {@code Foreign.bind} then makes callbacks without the caller's lookup. */
+    private final boolean publicInterface;
     private int depth = 1;
 
-    MethodWriter(Method method, String holder, StringBuilder out) {
+    MethodWriter(Method method, String holder, StringBuilder out, boolean publicInterface) {
         this.method = method;
         this.holder = holder;
         this.out = out;
+        this.publicInterface = publicInterface;
     }
 
     void write() {
@@ -143,6 +146,11 @@ final class MethodWriter {
                     + ".TYPE_" + argument.index() + ", " + symbol + ", " + argument.index() + ");");
             case STRUCT_POINTER -> line("MemorySegment " + converted + " = Conversions.structPointer(frame$, " + name
                     + ", " + holder + ".TYPE_" + argument.index() + ", " + symbol + ", " + argument.index() + ");");
+            case CONVERTED -> line("MemorySegment " + converted + " = Conversions.converted(frame$, " + name + ", "
+                    + holder + ".TYPE_" + argument.index() + ", " + symbol + ", " + argument.index() + ");");
+            case SCOPED_CALLBACK -> line("MemorySegment " + converted + " = Conversions.scopedCallback(frame$, " + name
+                    + ", " + SourceGenerator.erasure(argument.javaType()) + ".class, " + holder + ".TYPE_"
+                    + argument.index() + ", " + (publicInterface ? "null" : "MethodHandles.lookup()") + ");");
         }
         return converted;
     }

@@ -32,10 +32,15 @@ final class Plans {
         /** A {@code Callback}'s function pointer, its signature checked. */
         CALLBACK,
         /** A {@code StructView} as a pointer to its struct. */
-        STRUCT_POINTER;
+        STRUCT_POINTER,
+        /** An out-parameter ({@code ByReference}, object array) by marshalling's rules, copied back after the call. */
+        CONVERTED,
+        /** A functional interface made a callback for the length of the call. */
+        SCOPED_CALLBACK;
 
         boolean needsFrame() {
-            return this == STRING || this == ARRAY_COPY_IN || this == ARRAY_COPY_IN_OUT || this == STRUCT_POINTER;
+            return this == STRING || this == ARRAY_COPY_IN || this == ARRAY_COPY_IN_OUT || this == STRUCT_POINTER
+                    || this == CONVERTED || this == SCOPED_CALLBACK;
         }
     }
 

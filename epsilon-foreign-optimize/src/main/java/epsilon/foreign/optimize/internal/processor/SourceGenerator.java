@@ -83,7 +83,8 @@ final class SourceGenerator {
         }
         for (Method method : binding.methods()) {
             line("");
-            new MethodWriter(method, holders.get(method), out).write();
+            new MethodWriter(method, holders.get(method), out,
+                    binding.element().getModifiers().contains(Modifier.PUBLIC)).write();
         }
         line("");
         line("    @Override");
@@ -166,9 +167,15 @@ final class SourceGenerator {
             switch (argument.conversion()) {
                 case STRING -> line("        static final Charset CHARSET_" + argument.index() + " = Charset.forName(\""
                         + argument.charset() + "\");");
-                case CALLBACK, STRUCT_POINTER -> line("        static final epsilon.foreign.marshalling.CType TYPE_"
-                        + argument.index() + " = epsilon.foreign.marshalling.CType.parse(\""
+                case CALLBACK, STRUCT_POINTER, CONVERTED -> line("        static final epsilon.foreign.marshalling.CType"
+                        + " TYPE_" + argument.index() + " = epsilon.foreign.marshalling.CType.parse(\""
                         + escape(argument.type().name()) + "\");");
+                case SCOPED_CALLBACK -> {
+                    line("        static final epsilon.foreign.marshalling.FunctionPointerType TYPE_" + argument.index()
+                            + " =");
+                    line("                (epsilon.foreign.marshalling.FunctionPointerType)"
+                            + " epsilon.foreign.marshalling.CType.parse(\"" + escape(argument.type().name()) + "\");");
+                }
                 default -> { }
             }
         }
@@ -205,6 +212,12 @@ final class SourceGenerator {
 
     static boolean isReference(Argument argument) {
         return argument.primitive() == null || !argument.primitive().isPrimitive();
+    }
+
+    /** A declared type's source without its type arguments, for a class literal. */
+    static String erasure(String source) {
+        int arguments = source.indexOf('<');
+        return arguments < 0 ? source : source.substring(0, arguments);
     }
 
     /** A Java string literal's body. */

@@ -2,9 +2,11 @@ package epsilon.foreign.optimize.internal.processor;
 
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.ForeignError;
+import epsilon.foreign.marshalling.FunctionPointerType;
 import epsilon.foreign.marshalling.PointerType;
 import epsilon.foreign.marshalling.StringType;
 import epsilon.foreign.marshalling.StructType;
+import epsilon.foreign.marshalling.internal.convert.OutParameters;
 import epsilon.foreign.optimize.internal.processor.JavaTypes.JavaType;
 import epsilon.foreign.optimize.internal.processor.MethodPlanner.Refusal;
 import epsilon.foreign.optimize.internal.processor.Plans.Argument;
@@ -19,9 +21,9 @@ import java.util.regex.Pattern;
 /**
  * The rules that pair a Java type with a C type, for one parameter or return value: core's {@code TypeMapping},
  * applied to the compiler's view of the types, with core's messages, and with C read by marshalling's front end
- * ({@code CType.parse}), so a spelling means at compile time what it means to {@code Foreign.bind}. The out-parameter
- * shapes ({@code ByReference}, object arrays) and functional interfaces made callbacks for one call are refused with
- * a message saying so: the generated code would need marshalling's internal copy-back rules.
+ * ({@code CType.parse}), so a spelling means at compile time what it means to {@code Foreign.bind}. Out-parameters
+ * ({@code ByReference}, object arrays) and functional interfaces made callbacks for one call are planned as core
+ * plans them; the generated code reaches marshalling's copy-back rules through the support package.
  */
 final class TypeRules {
     private static final Map<Class<?>, CType> NATURAL = Map.of(
@@ -80,10 +82,7 @@ final class TypeRules {
             }
             case BY_REFERENCE, OBJECT_ARRAY, FUNCTIONAL_INTERFACE -> {
                 if (!variadic) {
-                    throw refusal(label + " is " + article(java.simple()) + java.simple() + ", which Foreign.bind"
-                            + " converts with marshalling's out-parameter and scoped-callback rules; compile-time"
-                            + " bindings do not generate those yet: bind this interface with Foreign.bind, or pass a"
-                            + " MemorySegment (or a Callback) instead");
+                    return outOrScoped(index, name, label, java, nativeType);
                 }
             }
             case PRIMITIVE -> {
@@ -220,6 +219,59 @@ final class TypeRules {
                 : ArgumentConversion.ARRAY_COPY_IN_OUT;
         return new Argument(index, name, java.source(), java.primitive(), label, type, ValueLayout.ADDRESS,
                 conversion, null);
+    }
+
+    /**
+     * A {@code ByReference}, an object array or a functional interface: core's {@code objectArgument}, with its
+     * refusals. The first two are converted by marshalling's rules and copied back after the call; the last is
+     * made a callback for the length of the call.
+     */
+    private Argument outOrScoped(int index, String name, String label, JavaType java, String nativeType) {
+        CType type;
+        ArgumentConversion conversion = ArgumentConversion.CONVERTED;
+        switch (java.shape()) {
+            case BY_REFERENCE -> {
+                type = nativeType != null ? parse(nativeType, label) : heldPointer(java, label);
+                if (!(type instanceof PointerType pointer) || pointer.target().isVoid()) {
+                    throw refusal(label + " is a ByReference, which passes for a pointer to the value it holds, but"
+                            + " is declared @NativeType(\"" + nativeType + "\")");
+                }
+            }
+            case OBJECT_ARRAY -> {
+                type = nativeType != null ? parse(nativeType, label)
+                        : java.source().equals("String[]") ? CType.pointerTo(CType.STRING)
+                        : java.source().equals("MemorySegment[]") ? CType.pointerTo(CType.POINTER)
+                        : null;
+                if (!(type instanceof PointerType)) {
+                    throw refusal(label + " is " + java.simple() + ", whose elements C reads through a pointer, so it"
+                            + " needs @NativeType naming that pointer type ("
+                            + (nativeType == null ? "none given" : "not \"" + nativeType + "\"") + ")");
+                }
+            }
+            default -> {
+                type = nativeType == null ? null : parse(nativeType, label);
+                if (!(type instanceof FunctionPointerType)) {
+                    throw refusal(label + " is the functional interface " + java.simple() + ", made a callback for"
+                            + " the call, so it needs @NativeType naming its function-pointer type, such as"
+                            + " @NativeType(\"int (*)(const void *, const void *)\")"
+                            + (nativeType == null ? "" : ", not \"" + nativeType + "\""));
+                }
+                conversion = ArgumentConversion.SCOPED_CALLBACK;
+            }
+        }
+        return new Argument(index, name, java.source(), null, label + " (a " + java.simple() + ")", type,
+                ValueLayout.ADDRESS, conversion, null);
+    }
+
+    /** {@code ByReference<Integer>} as {@code int *}: the pointer type a holder's type argument implies. */
+    private CType heldPointer(JavaType java, String label) {
+        CType target = OutParameters.heldType(java.primitive()).orElse(null);
+        if (target == null) {
+            throw refusal(label + " is " + java.source() + ", whose C type cannot be told from its type argument;"
+                    + " declare it with @NativeType, such as @NativeType(\"sqlite3 **\"), or as"
+                    + " ByReference<Integer>, <Long>, <Double>, <String> or <MemorySegment>");
+        }
+        return CType.pointerTo(target);
     }
 
     /** The size of one element of a primitive array type. */
