@@ -66,6 +66,12 @@ public class GetpidBenchmark {
         return GETPID.invoke();
     }
 
+    /** The same call with the result unboxed: a pid above 127 is not in the Integer cache, so invoke boxes it. */
+    @Benchmark
+    public int epsilonForeignFunctionInt() {
+        return GETPID.invokeInt();
+    }
+
     @Benchmark
     public int epsilonBound() {
         return BOUND.getpid();

@@ -90,6 +90,44 @@ public interface ForeignFunction {
      */
     Object invoke(Object... arguments);
 
+    /**
+     * {@link #invoke} for a function whose C return type's Java type is {@code long} ({@code long},
+     * {@code size_t}, {@code int64_t}, {@code unsigned int}, ...), the result unboxed: a call whose arguments need
+     * no conversion then allocates nothing, even for a result outside the {@code Long} cache (as JNA's
+     * {@code Function.invokeLong}).
+     *
+     * @param arguments as {@link #invoke} takes them
+     * @return the result
+     * @throws epsilon.foreign.marshalling.DeclarationError when the return type's Java type is not {@code long},
+     *         naming it, before C runs
+     * @throws epsilon.foreign.marshalling.ForeignError as {@link #invoke}
+     */
+    long invokeLong(Object... arguments);
+
+    /**
+     * {@link #invoke} for a function whose C return type's Java type is {@code int} ({@code int}, {@code short}
+     * and {@code char} types promoted as {@link CType} says), the result unboxed; see {@link #invokeLong}.
+     *
+     * @param arguments as {@link #invoke} takes them
+     * @return the result
+     * @throws epsilon.foreign.marshalling.DeclarationError when the return type's Java type is not {@code int},
+     *         naming it, before C runs
+     * @throws epsilon.foreign.marshalling.ForeignError as {@link #invoke}
+     */
+    int invokeInt(Object... arguments);
+
+    /**
+     * {@link #invoke} for a function returning {@code double} or {@code float} (widened), the result unboxed; see
+     * {@link #invokeLong}.
+     *
+     * @param arguments as {@link #invoke} takes them
+     * @return the result
+     * @throws epsilon.foreign.marshalling.DeclarationError when the return type is not {@code double} or
+     *         {@code float}, naming it, before C runs
+     * @throws epsilon.foreign.marshalling.ForeignError as {@link #invoke}
+     */
+    double invokeDouble(Object... arguments);
+
     /** {@return C prototype text of this function, such as {@code size_t strlen(const char *s)}} */
     String prototype();
 }

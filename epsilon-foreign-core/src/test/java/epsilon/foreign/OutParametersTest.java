@@ -119,6 +119,17 @@ class OutParametersTest {
     }
 
     @Test
+    void shouldGiveAnEmptyArrayMemoryOfItsOwnSoCWritingThroughItOverwritesNoOtherArgument() {
+        // C writes one element through each of these pointers: into the empty array's own cell (marshalling's
+        // EmptyArrayArgumentTest shows the next temporary is untouched); nothing comes back, and the call is right.
+        assertEquals(0.75, Foreign.call("frexp", 6.0, new int[0]));
+        assertEquals(1, Foreign.sharedCall("int sscanf(const char *s, const char *format, ...)", "c", "7 x", "%d",
+                new int[0]));
+        assertEquals(42L, Foreign.sharedCall("long strtol(const char *s, char **end, int base)", "c", "42z",
+                new MemorySegment[0], 10));
+    }
+
+    @Test
     void shouldRefuseAHolderWhoseTypeCannotHoldThePointedToValueBeforeTheCall() {
         ByReference<String> wrong = ByReference.empty(String.class);
         ArgumentTypeError e = assertThrows(ArgumentTypeError.class, () -> Foreign.call("frexp", 6.0, wrong));

@@ -35,7 +35,7 @@ record Target(Pattern groupPattern, Pattern methodPattern, double maxRatio, Stri
             of("(Labs|Getpid)Benchmark", "epsilonSharedCall", 2.0, "sharedCall <= 2x"),
             of("StrlenBenchmark", "epsilonSharedCallSegment", 2.0, "sharedCall <= 2x"),
             of("(Labs|Getpid)Benchmark", "epsilonSharedCallFast", 1.5, "sharedCallFast <= 1.5x"),
-            of("(Labs|Getpid)Benchmark", "epsilonForeignFunction", 1.2, "ForeignFunction <= 1.2x"),
+            of("(Labs|Getpid)Benchmark", "epsilonForeignFunction(Int)?", 1.2, "ForeignFunction <= 1.2x"),
             of("StrlenBenchmark", "epsilonForeignFunctionSegment", 1.2, "ForeignFunction <= 1.2x"),
             of("(Labs|Getpid|Strlen)Benchmark", "epsilonBound(Segment)?", 1.1, "bound interface <= 1.1x"),
             of("(Labs|Getpid|Strlen)Benchmark", "panamaCritical", 0.75, "critical <= 0.75x"),

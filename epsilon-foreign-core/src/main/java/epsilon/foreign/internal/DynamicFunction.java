@@ -98,6 +98,11 @@ public final class DynamicFunction implements ForeignFunction {
      * constants, which a field of this object (not trusted as a constant by the JIT) cannot give.
      */
     private final BoundTrampoline exactPath;
+    /**
+     * The box of the result {@link #invoke} returns when {@code invokeLong}, {@code invokeInt} or
+     * {@code invokeDouble} may unbox it, else null (void, a reference type, or an {@code ErrnoResult}).
+     */
+    private final Class<?> unboxedReturn;
     /** Per parameter, whether C declares it nonnull: such a pointer argument is refused when NULL. */
     private final boolean[] nonnull;
     /** Whether any parameter is nonnull, so the all-segments fast path needs the check at all. */
@@ -167,6 +172,9 @@ public final class DynamicFunction implements ForeignFunction {
             this.fixedShape = bind(List.of());
             this.variadicShapes = null;
         }
+        Class<?> returnJava = MethodType.methodType(signature.returnType().javaType()).wrap().returnType();
+        this.unboxedReturn = policy == ErrnoPolicy.RETURN || signature.returnType().isVoid()
+                || !Number.class.isAssignableFrom(returnJava) ? null : returnJava;
         boolean allExactBoxes = java.util.Arrays.stream(exactBoxes).allMatch(java.util.Objects::nonNull);
         this.exactPath = fixedShape != null && leading == 0 && allExactBoxes && rawResult && !mayCallBack
                 ? fixedShape : null;
@@ -194,6 +202,42 @@ public final class DynamicFunction implements ForeignFunction {
             throw library.closedError(name);
         }
         return invokeOpen(arguments);
+    }
+
+    @Override
+    public long invokeLong(Object... arguments) {
+        if (unboxedReturn != Long.class) {
+            throw unboxedReturnError("invokeLong", "long");
+        }
+        return (Long) invoke(arguments);
+    }
+
+    @Override
+    public int invokeInt(Object... arguments) {
+        if (unboxedReturn != Integer.class) {
+            throw unboxedReturnError("invokeInt", "int");
+        }
+        return (Integer) invoke(arguments);
+    }
+
+    @Override
+    public double invokeDouble(Object... arguments) {
+        if (unboxedReturn != Double.class && unboxedReturn != Float.class) {
+            throw unboxedReturnError("invokeDouble", "double or float");
+        }
+        return ((Number) invoke(arguments)).doubleValue();
+    }
+
+    private DeclarationError unboxedReturnError(String method, String wanted) {
+        String why = errnoPolicy == ErrnoPolicy.RETURN ? "it returns an ErrnoResult (ErrnoPolicy.RETURN)"
+                : "its return type " + signature.returnType().name() + " is "
+                        + (signature.returnType().isVoid() ? "void" : "a " + javaTypeName() + " in Java");
+        return new DeclarationError(method + " needs a function returning " + wanted + ", but " + name + " ("
+                + signature + ") does not: " + why + "; call invoke", name);
+    }
+
+    private String javaTypeName() {
+        return signature.returnType().javaType().getSimpleName();
     }
 
     /**

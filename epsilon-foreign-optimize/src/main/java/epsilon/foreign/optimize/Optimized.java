@@ -80,10 +80,12 @@ public final class Optimized {
      */
     public static final long COPY_C_FROM = 32768;
     /**
-     * {@code memset} of fewer bytes runs in Java ({@code MemorySegment.fill}); from this, in C. Java's fill won up
-     * to 8 KiB, on native memory and Java arrays alike, and libc's from 16 KiB.
+     * {@code memset} of fewer bytes runs in Java ({@code MemorySegment.fill}); from this, in C. Java's fill beats a
+     * call to libc at 16 B and 256 B, where the call is most of the cost; at 1 KiB the critical call wins (the
+     * {@code size=256} and {@code size=1024} rows of {@code OptimizedFunctionsBenchmark} in
+     * {@code benchmarks/results/latest.md}).
      */
-    public static final long FILL_C_FROM = 16384;
+    public static final long FILL_C_FROM = 1024;
     /**
      * {@code memcmp} of fewer bytes runs in Java ({@code MemorySegment.mismatch}); from this, in C. Java's
      * mismatch won at 16 bytes, was even at 32 and lost from 64, on native memory and Java arrays alike.

@@ -253,6 +253,9 @@ public final class ToForeign {
         if (component != null && component.isPrimitive() && component != boolean.class
                 && (target.isVoid() || isPrimitiveElement(target) && component == target.carrier())) {
             requireAllocator(allocator, "a Java array", type, fn, index);
+            if (java.lang.reflect.Array.getLength(value) == 0) {
+                return emptyArrayCell(allocator);
+            }
             return NativeArrays.copyOfArray(value, allocator);
         }
         if (value instanceof Object[] elements && hasSize(target)) {
@@ -265,6 +268,9 @@ public final class ToForeign {
             }
             requireAllocator(allocator, "an Object[]", type, fn, index);
             MemoryLayout element = MemoryAccess.storageLayout(target);
+            if (elements.length == 0) {
+                return emptyArrayCell(allocator);
+            }
             MemorySegment memory = allocator.allocate(element, elements.length).fill((byte) 0);
             for (int i = 0; i < elements.length; i++) {
                 if (elements[i] != null || !CParameterKinds.isAddress(target)) {
@@ -282,6 +288,19 @@ public final class ToForeign {
                                 + " ByReference";
         throw Failures.wrongType(value, type, accepted, fn, index);
     }
+
+    /**
+     * The memory passed for an empty Java array: C is given a pointer, and a function that writes one element
+     * through it (an out-parameter given {@code new int[0]}) must not write over the next temporary of the call,
+     * which a zero-byte allocation would let it do. So it gets a zeroed cell wide enough for any scalar; nothing of
+     * it is copied back, as the array has no element to receive it.
+     */
+    private static MemorySegment emptyArrayCell(SegmentAllocator allocator) {
+        return allocator.allocate(EMPTY_ARRAY_CELL, EMPTY_ARRAY_CELL).fill((byte) 0);
+    }
+
+    /** Bytes of {@link #emptyArrayCell}: the widest scalar C writes through a pointer (long double, 16 bytes). */
+    private static final long EMPTY_ARRAY_CELL = 16;
 
     private static Object array(Object value, ArrayType type, SegmentAllocator allocator, String fn, int index) {
         if (value instanceof MemorySegment segment) {
