@@ -100,7 +100,7 @@ public final class FunctionCache {
         IdentitySlot slot = typedSlots[slotOf(function)];
         if (slot != null && slot.name() == function && slot.library() == library && slot.returnType() == returnType
                 && slot.parameterTypes() == parameterTypes && slot.options() == options
-                && slot.resolved().library().isOpen()) { // C types given as values do not depend on definitions
+                && slot.definitions() == TypeDefinitions.generation() && slot.resolved().library().isOpen()) {
             return slot.resolved();
         }
         return typedMiss(function, library, returnType, parameterTypes, options);
