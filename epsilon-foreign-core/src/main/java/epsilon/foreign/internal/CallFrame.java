@@ -87,15 +87,17 @@ public final class CallFrame implements SegmentAllocator, AutoCloseable {
         }
 
         /**
-         * {@code text} as a NUL-terminated UTF-8 string on this stack, for a caller that has checked it holds no
-         * NUL. The first string of a frame opened on an empty stack starts the block, and the block itself is the
-         * pointer passed: no segment object per call.
+         * {@code text} as a NUL-terminated UTF-8 string on this stack, written straight into the block
+         * ({@code MemorySegment.setString}). The first string of a frame opened on an empty stack starts the block,
+         * and the block itself is the pointer returned: no segment object per call. Marshalling's
+         * {@code NativeStrings.toNative}, which checks the text first, calls this for a UTF-8 {@code char *}.
          */
-        public MemorySegment putUtf8(String text) {
+        @Override
+        public MemorySegment allocateFrom(String text) {
             long start = top;
             long bound = text.length() * 3L + 1; // UTF-8 never takes more than three bytes per char
             if (start + bound > BLOCK_SIZE) {
-                return allocateFrom(text);
+                return SegmentAllocator.super.allocateFrom(text);
             }
             block.setString(start, text);
             top = start + bound;

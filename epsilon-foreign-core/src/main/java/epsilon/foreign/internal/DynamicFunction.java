@@ -34,7 +34,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodType;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -382,9 +381,7 @@ public final class DynamicFunction implements ForeignFunction {
                 Object value = args[i];
                 if (!isExact(value, i)) {
                     Charset charset = stringCharsets[i];
-                    if (charset == StandardCharsets.UTF_8 && value instanceof String text) {
-                        carriers[i] = putUtf8(text, frame, i);
-                    } else if (charset != null && value instanceof String text) {
+                    if (charset != null && value instanceof String text) {
                         carriers[i] = encode(text, charset, frame, i);
                     } else {
                         carriers[i] = convert(value, parameterTypes[i], frame, i);
@@ -493,15 +490,6 @@ public final class DynamicFunction implements ForeignFunction {
                 StructArguments.copyBackIfHeap(args[i], carrier);
             }
         }
-    }
-
-    /** A String for a UTF-8 {@code char *} parameter, written straight into the thread's frame. */
-    private MemorySegment putUtf8(String text, CallFrame.Stack frame, int index) {
-        int nul = text.indexOf('\0');
-        if (nul >= 0) {
-            return encode(text, StandardCharsets.UTF_8, frame, index); // refused there, with the position
-        }
-        return frame.putUtf8(text);
     }
 
     /** A String for a {@code char *} parameter: what {@link Marshal#toForeign} does for it, without the dispatch. */

@@ -33,7 +33,8 @@ public interface BoundTrampoline {
      * arity, each of its carrier's box class ({@code Long} for {@code long}) or a {@code MemorySegment}. The call is
      * then a few instructions around the downcall, small enough for the JIT to inline into its caller. Other
      * arguments still fail safely, with the JVM's own exception ({@code ClassCastException},
-     * {@code ArrayIndexOutOfBoundsException}, {@code NullPointerException}) instead of the diagnosis
+     * {@code ArrayIndexOutOfBoundsException} or, with the combinator path, {@code IllegalArgumentException} for a short
+     * array; {@code NullPointerException}) instead of the diagnosis
      * {@link #invoke} gives.
      *
      * @param arguments the downcall's parameters after the address, each its carrier's box

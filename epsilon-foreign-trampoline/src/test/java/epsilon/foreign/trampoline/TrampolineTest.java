@@ -171,6 +171,12 @@ class TrampolineTest {
         assertSame(BoundTrampoline.NOT_EXACT, labs.invokeIfExact(null));
         assertSame(BoundTrampoline.NOT_EXACT, labs.invokeIfExact(new Object[] {null}));
         assertEquals(3L, labs.invokePrechecked(new Object[] {-3L}));
+        assertThrows(ClassCastException.class, () -> labs.invokePrechecked(new Object[] {-3}),
+                "unchecked arguments still fail safely, with the JVM's own exception");
+        RuntimeException shortArray = assertThrows(RuntimeException.class, () -> labs.invokePrechecked(new Object[0]));
+        assertTrue(shortArray instanceof ArrayIndexOutOfBoundsException // generated: aaload
+                || shortArray instanceof IllegalArgumentException, // combinators: asSpreader's length check
+                shortArray.toString());
 
         BoundTrampoline strlen = Trampolines.of(FunctionDescriptor.of(JAVA_LONG, ADDRESS)).bind(libc("strlen"));
         try (Arena arena = Arena.ofConfined()) {
