@@ -62,6 +62,8 @@ class StructByValueGccTest {
             typedef struct { int a : 3; long b; long c; } big_bits;
             typedef struct __attribute__((packed)) { char c[20]; double d; } big_packed;
             typedef struct { _Complex double z; long n; } big_complex;
+            typedef struct { short a; struct { int : 16; short b; } inner; } half_word_unit;
+            typedef struct { char c; struct { char : 8; char d; } inner; } byte_unit;
             """;
 
     @Test
@@ -107,7 +109,14 @@ class StructByValueGccTest {
             "struct ub { char c; union { int f0 : 20; char f1; } __attribute__((packed)) u; } __attribute__((packed))",
             "field 'u.f0' (int) is at offset 1, not a multiple of its alignment 4, so C passes the struct in memory,"
                     + " which no layout asks the FFM linker for",
-            "struct e { }", "it has no bytes");
+            "struct e { }", "it has no bytes",
+            // gcc makes a bit-field as wide as an integer, starting aligned in its struct, that integer: misaligned here
+            "struct uw { char c; struct { int : 32; char last; } inner; }", "field 'inner.<unnamed>' (int : 32, which"
+                    + " gcc places as a 32-bit integer) is at offset 1, not a multiple of its alignment 4, so C passes"
+                    + " the struct in memory, which no layout asks the FFM linker for",
+            "struct nw { char c; struct { short s : 16; } inner; } __attribute__((packed))", "field 'inner.s' (short"
+                    + " : 16, which gcc places as a 16-bit integer) is at offset 1, not a multiple of its alignment 2,"
+                    + " so C passes the struct in memory, which no layout asks the FFM linker for");
 
     @Test
     void shouldRefuseStructsTheLinkerCannotPassAsCDoesNamingTheFieldAndTheReason() {
@@ -128,25 +137,46 @@ class StructByValueGccTest {
         }
     }
 
+    /**
+     * Small structs gcc passes in memory because a field is misaligned, each refused: a packed field, and a bit-field
+     * gcc lays out as a whole integer in a struct placed where that integer is misaligned (the last was found by
+     * {@code StructByValuePropertiesTest}).
+     */
+    static final String IN_MEMORY = """
+            typedef struct __attribute__((packed)) { char c; int x; } packed;
+            typedef struct { char c; struct { int : 32; char last; } inner; } unnamed_word;
+            typedef struct __attribute__((packed)) { char c; struct { int x : 32; } inner; } packed_named_word;
+            #pragma pack(push, 1)
+            typedef struct { char c; struct { short s : 16; } inner; } pragma_short;
+            #pragma pack(pop)
+            typedef struct { char f0[1] __attribute__((aligned(4))); struct { int : 32; char glast; } f1; char f2[1]; \
+            short f3 : 16; struct { char f4a0[1]; }; } __attribute__((aligned(8))) generated;
+            """;
+
     @Test
-    void shouldRefuseAPackedStructBecauseNoLayoutPassesItAsGccDoes(@TempDir Path work) throws Throwable {
+    void shouldRefuseStructsGccPassesInMemoryBecauseNoLayoutPassesThemSo(@TempDir Path work) throws Throwable {
         Assumptions.assumeTrue(NativeLayouts.SYSV_X86_64, "the System V x86-64 classification");
-        String declarations = "typedef struct __attribute__((packed)) { char c; int x; } packed;\n";
-        Path library = GccLayoutTest.Tools.compileLibrary(work, "packed",
-                ByValueProbe.library(declarations, List.of("packed")));
-        CHeader header = CHeader.parse(declarations + ByValueProbe.prototypes(List.of("packed")));
-        assertTrue(header.function("take_packed").unsupported().isPresent());
-        // its five bytes as a layout the linker takes go in a register; gcc reads a packed struct from the stack
+        List<String> types = typedefNames(IN_MEMORY);
+        assertEquals(5, types.size());
+        Path library = GccLayoutTest.Tools.compileLibrary(work, "memory", ByValueProbe.library(IN_MEMORY, types));
+        CHeader header = CHeader.parse(IN_MEMORY + ByValueProbe.prototypes(types));
         try (Arena arena = Arena.ofConfined()) {
             SymbolLookup lookup = SymbolLookup.libraryLookup(library, arena);
-            MethodHandle take = Linker.nativeLinker().downcallHandle(lookup.find("take_packed").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, MemoryLayout.structLayout(
-                            MemoryLayout.sequenceLayout(5, ValueLayout.JAVA_BYTE)), ValueLayout.JAVA_LONG,
-                            ValueLayout.JAVA_DOUBLE));
-            MemorySegment value = arena.allocate(5).fill((byte) 0x5A);
-            assertEquals(5, (int) take.invokeWithArguments(value, 1L, 1.0));
-            MemorySegment seen = lookup.find("seen").orElseThrow().reinterpret(5);
-            assertNotEquals(-1, seen.mismatch(value), "the bytes arrived where gcc does not look for them");
+            for (String type : types) {
+                String why = header.function("take_" + type).unsupported().orElseThrow(() -> new AssertionError(type));
+                assertTrue(why.endsWith("so C passes the struct in memory, which no layout asks the FFM linker for"),
+                        why);
+                // its bytes as a layout the linker takes go in registers; gcc reads the struct from the stack
+                int size = (int) ((StructType) header.function("give_" + type).returnType()).byteSize();
+                MethodHandle take = Linker.nativeLinker().downcallHandle(lookup.find("take_" + type).orElseThrow(),
+                        FunctionDescriptor.of(ValueLayout.JAVA_INT, MemoryLayout.structLayout(
+                                MemoryLayout.sequenceLayout(size, ValueLayout.JAVA_BYTE)), ValueLayout.JAVA_LONG,
+                                ValueLayout.JAVA_DOUBLE));
+                MemorySegment value = arena.allocate(size).fill((byte) 0x5A);
+                assertEquals(size, (int) take.invokeWithArguments(value, 1L, 1.0), type);
+                MemorySegment seen = lookup.find("seen").orElseThrow().reinterpret(size);
+                assertNotEquals(-1, seen.mismatch(value), type + ": the bytes arrived where gcc does not look");
+            }
         }
     }
 

@@ -34,7 +34,9 @@ import java.util.function.Function;
  * gcc 12, as in clang: gcc 11 and older passed such a struct otherwise); a union's bit-field, even a zero-width one,
  * counts as a field of its declared type at the union's offset. The linker's own layout is
  * kept when it classifies the same; otherwise each eightbyte becomes integers or floating-point values of its class.
- * A field not aligned to its type (packed) makes gcc pass a small struct in memory, which no layout can ask for; an
+ * A field not aligned to its type (packed) makes gcc pass a small struct in memory, which no layout can ask for, and
+ * so does a bit-field gcc made an ordinary integer (8 to 128 bits wide, starting aligned to that width in its own
+ * struct) when that struct sits where the integer is misaligned, as an unnamed bit-field's struct may; an
  * eightbyte of padding alone would take no register in C and one in any layout. Elsewhere the memory layout is
  * kept when the linker takes it, and the struct is refused otherwise.
  *
@@ -221,7 +223,14 @@ public final class CallLayouts {
                     member(member.type(), offset, path); // a union's bit-field, even of width 0, is of its type
                 } else if (placed.bitField()) {
                     // in a struct, its bits are integer; a zero-width one counts for nothing (gcc 12 on, as clang)
-                    mark(offset * 8 + member.bitOffset(), member.bitWidth(), EightByte.INTEGER);
+                    long bit = offset * 8 + member.bitOffset();
+                    if (placed.wholeUnit() && bit % member.bitWidth() != 0 && misaligned == null) {
+                        // gcc made it an ordinary integer, aligned in its struct but not where the struct was put
+                        misaligned = "field '" + path + "' (" + member.type().name() + " : " + member.bitWidth()
+                                + ", which gcc places as a " + member.bitWidth() + "-bit integer) is at offset "
+                                + bit / 8 + ", not a multiple of its alignment " + member.bitWidth() / 8;
+                    }
+                    mark(bit, member.bitWidth(), EightByte.INTEGER);
                 } else {
                     member(member.type(), offset + member.offset(), path);
                 }

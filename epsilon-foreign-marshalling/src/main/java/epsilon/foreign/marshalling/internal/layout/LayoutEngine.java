@@ -62,8 +62,12 @@ public final class LayoutEngine {
      *                  position is where the next member may start
      * @param bitField  whether it is a bit-field (its width in {@code field}, possibly 0)
      * @param anonymous whether it is an anonymous struct or union whose fields are the enclosing one's
+     * @param wholeUnit whether gcc turns this bit-field of a struct into an ordinary integer of its width (8, 16, 32,
+     *                  64 or 128 bits), as its {@code layout_decl} does when the field starts where the struct so far
+     *                  is aligned to that width and is not {@code packed} (unless 8 bits wide): the calling convention
+     *                  then checks that integer's alignment
      */
-    public record Placed(CField field, boolean bitField, boolean anonymous) {}
+    public record Placed(CField field, boolean bitField, boolean anonymous, boolean wholeUnit) {}
 
     private record Piece(long offset, MemoryLayout layout, String name) {}
 
@@ -100,17 +104,20 @@ public final class LayoutEngine {
                         bits = roundUp(bits, unitBits); // neither packed nor #pragma pack changes this, in gcc
                     }
                     long at = union ? 0 : bits;
-                    declared.add(new Placed(new CField("", type, at / 8, at, 0), true, false));
+                    declared.add(new Placed(new CField("", type, at / 8, at, 0), true, false, false));
                     continue;
                 }
                 long start = union ? 0 : bits;
+                int width = member.bitWidth();
+                boolean wholeUnit = !union && Long.bitCount(width) == 1 && width >= 8 && width <= 128
+                        && start % width == 0 && (!tight || width == 8);
                 boolean straddles = start / unitBits != (start + member.bitWidth() - 1) / unitBits;
                 if (!tight && maxFieldAlignment == 0 && straddles) {
                     start = roundUp(start, unitBits); // would cross its type's boundary: next storage unit
                 }
                 CField bitField = new CField(member.name() == null ? "" : member.name(), type, start / 8, start,
                         member.bitWidth());
-                declared.add(new Placed(bitField, true, false));
+                declared.add(new Placed(bitField, true, false, wholeUnit));
                 if (member.name() != null) {
                     addName(structName, names, member.name());
                     fields.add(bitField);
@@ -132,7 +139,7 @@ public final class LayoutEngine {
             }
             long offset = union ? 0 : roundUp(roundUp(bits, 8) / 8, alignment);
             if (member.anonymous()) {
-                declared.add(new Placed(new CField("", type, offset, offset * 8, 0), false, true));
+                declared.add(new Placed(new CField("", type, offset, offset * 8, 0), false, true, false));
                 StructType inner = (StructType) type;
                 for (CField field : inner.fields()) {
                     addName(structName, names, field.name());
@@ -145,7 +152,7 @@ public final class LayoutEngine {
                 }
                 addName(structName, names, member.name());
                 fields.add(new CField(member.name(), type, offset, offset * 8, 0));
-                declared.add(new Placed(fields.getLast(), false, false));
+                declared.add(new Placed(fields.getLast(), false, false, false));
             }
             MemoryLayout placed = alignment == storage.byteAlignment() ? storage
                     : alignment < storage.byteAlignment() ? unaligned(storage) : storage.withByteAlignment(alignment);
