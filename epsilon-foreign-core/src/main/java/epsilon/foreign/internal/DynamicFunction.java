@@ -136,17 +136,25 @@ public final class DynamicFunction implements ForeignFunction {
         }
         this.errnoPolicy = policy;
         this.heapAccess = heap;
-        signature.unsupported().ifPresent(why -> {
-            throw new DeclarationError("cannot call " + name + " (" + signature + "): " + why, name);
-        });
-        this.parameterTypes = signature.parameterTypes().toArray(CType[]::new);
+        // loops and ifs rather than lambdas and streams here and below: each lambda spins a class on a program's
+        // first call (benchmarks/WARMUP.md)
+        if (signature.unsupported().isPresent()) {
+            throw new DeclarationError("cannot call " + name + " (" + signature + "): "
+                    + signature.unsupported().get(), name);
+        }
+        this.parameterTypes = signature.parameterTypes().toArray(new CType[0]);
         this.nonnull = new boolean[parameterTypes.length];
         for (int i = 0; i < nonnull.length; i++) {
             nonnull[i] = signature.parameters().get(i).nonnull();
         }
         this.checksNonnull = signature.nonnullParameters().length > 0;
-        this.mayCallBack = signature.variadic() || signature.parameterTypes().stream()
-                .anyMatch(t -> t.kind() == CType.Kind.FUNCTION_POINTER || t.kind() == CType.Kind.POINTER);
+        boolean pointers = false;
+        boolean allocates = false;
+        for (CType type : parameterTypes) {
+            pointers |= type.kind() == CType.Kind.FUNCTION_POINTER || type.kind() == CType.Kind.POINTER;
+            allocates |= type.needsAllocator() || type.kind() == CType.Kind.STRUCT || type.kind() == CType.Kind.ARRAY;
+        }
+        this.mayCallBack = signature.variadic() || pointers;
         this.exactBoxes = new Class<?>[parameterTypes.length];
         this.stringCharsets = new Charset[parameterTypes.length];
         for (int i = 0; i < parameterTypes.length; i++) {
@@ -161,9 +169,7 @@ public final class DynamicFunction implements ForeignFunction {
             default -> false;
         };
         this.leading = (Prototypes.returnsStruct(signature) ? 1 : 0) + (policy != null ? 1 : 0);
-        this.needsFrame = signature.variadic() || Prototypes.returnsStruct(signature) || policy != null
-                || signature.parameterTypes().stream().anyMatch(t -> t.needsAllocator() || t.kind() == CType.Kind.STRUCT
-                        || t.kind() == CType.Kind.ARRAY);
+        this.needsFrame = signature.variadic() || Prototypes.returnsStruct(signature) || policy != null || allocates;
         if (signature.variadic()) {
             this.fixedShape = null;
             this.variadicShapes = new ConcurrentHashMap<>();
@@ -174,7 +180,10 @@ public final class DynamicFunction implements ForeignFunction {
         Class<?> returnJava = MethodType.methodType(signature.returnType().javaType()).wrap().returnType();
         this.unboxedReturn = policy == ErrnoPolicy.RETURN || signature.returnType().isVoid()
                 || !Number.class.isAssignableFrom(returnJava) ? null : returnJava;
-        boolean allExactBoxes = java.util.Arrays.stream(exactBoxes).allMatch(java.util.Objects::nonNull);
+        boolean allExactBoxes = true;
+        for (Class<?> box : exactBoxes) {
+            allExactBoxes &= box != null;
+        }
         this.exactPath = fixedShape != null && leading == 0 && allExactBoxes && rawResult && !mayCallBack
                 ? fixedShape : null;
     }
@@ -192,7 +201,7 @@ public final class DynamicFunction implements ForeignFunction {
         if (signature.variadic()) {
             linkOptions.add(Linker.Option.firstVariadicArg(signature.arity()));
         }
-        return Trampolines.of(descriptor, linkOptions.toArray(Linker.Option[]::new)).bind(callAddress);
+        return Trampolines.of(descriptor, linkOptions.toArray(new Linker.Option[0])).bind(callAddress);
     }
 
     @Override

@@ -8,10 +8,10 @@ import epsilon.foreign.marshalling.KnownPrototypes;
 import epsilon.foreign.marshalling.UnknownSymbolError;
 import epsilon.foreign.marshalling.internal.convert.TypeDefinitions;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * Resolved functions of {@code sharedCall}, keyed by how the call named them: (library, function, C types),
@@ -113,8 +113,12 @@ public final class FunctionCache {
         Objects.requireNonNull(returnType, "returnType");
         List<CType> types = List.copyOf(Objects.requireNonNull(parameterTypes, "argumentTypes"));
         int definitions = TypeDefinitions.generation();
-        DynamicFunction resolved = cached(function, new TypedKey(library, function, returnType, types, options),
-                () -> resolve(Prototypes.of(function, returnType, types), library, options));
+        TypedKey key = new TypedKey(library, function, returnType, types, options);
+        DynamicFunction resolved = cached(function, key, definitions);
+        if (resolved == null) {
+            resolved = store(function, key, definitions,
+                    resolve(Prototypes.of(function, returnType, types), library, options));
+        }
         if (types == parameterTypes) { // immutable: safe to recognise by reference from now on
             typedSlots[slotOf(function)] = new IdentitySlot(function, library, returnType, types, options,
                     definitions, resolved);
@@ -124,9 +128,18 @@ public final class FunctionCache {
 
     public DynamicFunction spelled(String function, String library, String returnType, List<String> parameterTypes,
                                    List<CallOption> options) {
-        return cached(function, new SpelledKey(library, function, returnType, parameterTypes, options),
-                () -> resolve(Prototypes.of(function, CType.parse(returnType),
-                        parameterTypes.stream().map(CType::parse).toList()), library, options));
+        SpelledKey key = new SpelledKey(library, function, returnType, parameterTypes, options);
+        int definitions = TypeDefinitions.generation();
+        DynamicFunction resolved = cached(function, key, definitions);
+        if (resolved != null) {
+            return resolved;
+        }
+        List<CType> types = new ArrayList<>(parameterTypes.size());
+        for (String type : parameterTypes) {
+            types.add(CType.parse(type));
+        }
+        return store(function, key, definitions,
+                resolve(Prototypes.of(function, CType.parse(returnType), List.copyOf(types)), library, options));
     }
 
     /**
@@ -146,8 +159,11 @@ public final class FunctionCache {
         Objects.requireNonNull(prototype, "prototype");
         Objects.requireNonNull(library, "library");
         int definitions = TypeDefinitions.generation();
-        DynamicFunction resolved = cached(prototype, new PrototypeKey(library, prototype, options),
-                () -> resolve(CPrototype.parse(prototype), library, options));
+        PrototypeKey key = new PrototypeKey(library, prototype, options);
+        DynamicFunction resolved = cached(prototype, key, definitions);
+        if (resolved == null) {
+            resolved = store(prototype, key, definitions, resolve(CPrototype.parse(prototype), library, options));
+        }
         prototypeSlots[slotOf(prototype)] = new IdentitySlot(prototype, library, null, null,
                 options, definitions, resolved);
         return resolved;
@@ -176,21 +192,25 @@ public final class FunctionCache {
     }
 
     private DynamicFunction knownByValue(String function, List<CallOption> options) {
-        return cached(function, new KnownKey(function, options), () -> {
-            CPrototype prototype = KnownPrototypes.require(function);
-            for (String library : KNOWN_FUNCTION_LIBRARIES) {
-                if (libraries.open(library).find(function).isPresent()) {
-                    return resolve(prototype, library, options);
-                }
+        KnownKey key = new KnownKey(function, options);
+        int definitions = TypeDefinitions.generation();
+        DynamicFunction resolved = cached(function, key, definitions);
+        if (resolved != null) {
+            return resolved;
+        }
+        CPrototype prototype = KnownPrototypes.require(function);
+        for (String library : KNOWN_FUNCTION_LIBRARIES) {
+            if (libraries.open(library).find(function).isPresent()) {
+                return store(function, key, definitions, resolve(prototype, library, options));
             }
-            throw new UnknownSymbolError("'" + function + "' has a known prototype but is in neither the C library"
-                    + " nor the math library; call it with sharedCall naming its library", function);
-        });
+        }
+        throw new UnknownSymbolError("'" + function + "' has a known prototype but is in neither the C library"
+                + " nor the math library; call it with sharedCall naming its library", function);
     }
 
-    private DynamicFunction cached(String name, Object key, Supplier<DynamicFunction> resolver) {
+    /** The function resolved for the key under these type definitions while its library is open, or null. */
+    private DynamicFunction cached(String name, Object key, int definitions) {
         Entry[] entries = functions.get(name);
-        int definitions = TypeDefinitions.generation();
         if (entries != null) {
             for (Entry entry : entries) {
                 if (entry.key().equals(key) && entry.function().library().isOpen()
@@ -199,14 +219,35 @@ public final class FunctionCache {
                 }
             }
         }
-        Entry fresh = new Entry(key, resolver.get(), definitions);
-        functions.merge(name, new Entry[] {fresh}, (old, added) -> {
-            Entry[] kept = java.util.Arrays.stream(old).filter(e -> !e.key().equals(key)).toArray(Entry[]::new);
-            Entry[] joined = java.util.Arrays.copyOf(kept, kept.length + 1);
-            joined[kept.length] = fresh;
-            return joined;
-        });
-        return fresh.function();
+        return null;
+    }
+
+    /**
+     * Files a function just resolved, replacing any entry of the same key; a loop of compare-and-set rather than
+     * {@code merge} with a lambda, which would spin a class on a program's first call.
+     */
+    private DynamicFunction store(String name, Object key, int definitions, DynamicFunction function) {
+        Entry fresh = new Entry(key, function, definitions);
+        while (true) {
+            Entry[] old = functions.get(name);
+            if (old == null) {
+                if (functions.putIfAbsent(name, new Entry[] {fresh}) == null) {
+                    return function;
+                }
+                continue;
+            }
+            Entry[] joined = new Entry[old.length + 1];
+            int kept = 0;
+            for (Entry entry : old) {
+                if (!entry.key().equals(key)) {
+                    joined[kept++] = entry;
+                }
+            }
+            joined[kept++] = fresh;
+            if (functions.replace(name, old, java.util.Arrays.copyOf(joined, kept))) {
+                return function;
+            }
+        }
     }
 
     /** Opens the library, finds the prototype's symbol, and binds the trampoline of its shape. */

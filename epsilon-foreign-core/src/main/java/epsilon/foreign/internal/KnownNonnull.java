@@ -36,7 +36,11 @@ public final class KnownNonnull {
 
     /** {@code prototype} with the known nonnull facts added to its pointer parameters. */
     public static CPrototype merged(CPrototype prototype, NativeLibrary library) {
-        if (prototype.parameterTypes().stream().noneMatch(KnownNonnull::isPointer)) {
+        boolean pointers = false;
+        for (CType type : prototype.parameterTypes()) { // a loop, not a stream: no class to spin on a first call
+            pointers |= isPointer(type);
+        }
+        if (!pointers) {
             return prototype; // nothing to mark: spares a first call the parse of the known prototype
         }
         boolean[] nonnull = of(prototype.symbol(), library, prototype.arity());

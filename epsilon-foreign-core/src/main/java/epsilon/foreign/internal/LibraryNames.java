@@ -43,14 +43,29 @@ public final class LibraryNames {
 
     private final Platform platform;
     private final List<Path> searchDirectories;
+    private final boolean withDefaults;
 
     /**
      * @param platform          whose naming rules apply
      * @param searchDirectories directories scanned for versioned file names, in order
      */
     public LibraryNames(Platform platform, List<Path> searchDirectories) {
+        this(platform, searchDirectories, false);
+    }
+
+    private LibraryNames(Platform platform, List<Path> searchDirectories, boolean withDefaults) {
         this.platform = platform;
         this.searchDirectories = List.copyOf(searchDirectories);
+        this.withDefaults = withDefaults;
+    }
+
+    /**
+     * This JVM's platform, searching {@code first} and then its {@linkplain #defaultSearchDirectories default
+     * directories}: those are listed (the environment read) only when a directory scan needs them, which a
+     * well-known name such as {@code "c"} never does.
+     */
+    public static LibraryNames searching(List<Path> first) {
+        return new LibraryNames(Platform.CURRENT, first, true);
     }
 
     /** The naming rules of this JVM's platform with its default search directories. */
@@ -78,10 +93,10 @@ public final class LibraryNames {
                     case "aarch64", "arm64" -> "aarch64-linux-gnu";
                     default -> arch + "-linux-gnu";
                 };
-                Stream.of("/lib/" + triple, "/usr/lib/" + triple, "/lib64", "/usr/lib64", "/lib", "/usr/lib",
-                        "/usr/local/lib").map(Path::of).forEach(dirs::add);
+                addAll(dirs, "/lib/" + triple, "/usr/lib/" + triple, "/lib64", "/usr/lib64", "/lib", "/usr/lib",
+                        "/usr/local/lib");
             }
-            case MACOS -> Stream.of("/usr/lib", "/usr/local/lib", "/opt/homebrew/lib").map(Path::of).forEach(dirs::add);
+            case MACOS -> addAll(dirs, "/usr/lib", "/usr/local/lib", "/opt/homebrew/lib");
             case WINDOWS -> {
                 String root = System.getenv("SystemRoot");
                 if (root != null) {
@@ -90,6 +105,18 @@ public final class LibraryNames {
             }
         }
         return dirs;
+    }
+
+    /** The current platform's default directories, listed once, when first needed. */
+    private static final class DefaultDirectories {
+        static final List<Path> CURRENT = List.copyOf(defaultSearchDirectories(Platform.CURRENT));
+    }
+
+    /** A loop, not a stream of method references: those would spin classes on a program's first call. */
+    private static void addAll(List<Path> dirs, String... paths) {
+        for (String path : paths) {
+            dirs.add(Path.of(path));
+        }
     }
 
     /**
@@ -156,7 +183,12 @@ public final class LibraryNames {
         }
         String prefix = stem + platform.suffix() + ".";
         List<Path> found = new ArrayList<>();
-        for (Path dir : searchDirectories) {
+        List<Path> directories = searchDirectories;
+        if (withDefaults) {
+            directories = new ArrayList<>(searchDirectories);
+            directories.addAll(DefaultDirectories.CURRENT);
+        }
+        for (Path dir : directories) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }

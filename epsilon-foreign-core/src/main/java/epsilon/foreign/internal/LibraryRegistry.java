@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The open libraries, one per canonical name ({@code "libm"}, {@code "m"} and {@code "libm.so"} share one),
@@ -46,16 +47,24 @@ public final class LibraryRegistry {
         }
         LibraryNames names = namesWith(extraDirectories);
         String key = names.canonical(reference);
-        NativeLibrary library = open.compute(key, (k, existing) ->
-                existing != null && existing.isOpen() ? existing : load(reference, names));
-        return library;
+        NativeLibrary library = open.get(key);
+        if (library != null && library.isOpen()) {
+            return library;
+        }
+        synchronized (open) { // one loader at a time; a lock rather than compute's lambda, spun on a first call
+            library = open.get(key);
+            if (library == null || !library.isOpen()) {
+                library = load(reference, names);
+                open.put(key, library);
+            }
+            return library;
+        }
     }
 
     private LibraryNames namesWith(List<Path> extraDirectories) {
         List<Path> dirs = new ArrayList<>(extraDirectories);
         dirs.addAll(userDirectories);
-        dirs.addAll(LibraryNames.defaultSearchDirectories(Platform.CURRENT));
-        return new LibraryNames(Platform.CURRENT, dirs);
+        return LibraryNames.searching(dirs);
     }
 
     private NativeLibrary load(String reference, LibraryNames names) {
@@ -85,11 +94,25 @@ public final class LibraryRegistry {
         try {
             SymbolLookup lookup = SymbolLookup.libraryLookup(candidate, arena);
             String key = names.canonical(reference);
-            return new NativeLibrary(reference, candidate, arena, lookup, closed -> open.remove(key, closed));
+            return new NativeLibrary(reference, candidate, arena, lookup, new Forget(key));
         } catch (IllegalArgumentException | UnsatisfiedLinkError notLoadable) {
             arena.close();
             failures.add(candidate);
             return null;
+        }
+    }
+
+    /** Forgets a library once closed, so the next open loads it again. */
+    private final class Forget implements Consumer<NativeLibrary> {
+        private final String key;
+
+        Forget(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public void accept(NativeLibrary closed) {
+            open.remove(key, closed);
         }
     }
 }

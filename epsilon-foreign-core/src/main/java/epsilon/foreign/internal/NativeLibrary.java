@@ -33,7 +33,7 @@ public final class NativeLibrary implements Library {
     private final AtomicLong calls = new AtomicLong();
     private static final long CLOSING = Long.MIN_VALUE;
     /** Calls on this thread that may call back into Java: closing from inside one would wait for itself. */
-    private final ThreadLocal<int[]> callbackDepth = ThreadLocal.withInitial(() -> new int[1]);
+    private final ThreadLocal<int[]> callbackDepth = new CallbackDepth();
     private volatile Thread closer;
 
     NativeLibrary(String name, String loadedAs, Arena arena, SymbolLookup lookup, Consumer<NativeLibrary> onClose) {
@@ -61,8 +61,13 @@ public final class NativeLibrary implements Library {
 
     @Override
     public MemorySegment function(String symbol) {
-        return find(symbol).orElseThrow(() -> new UnknownSymbolError(
-                "symbol '" + symbol + "' not found in library '" + name + "' (loaded as " + loadedAs + ")", symbol));
+        // ifs rather than lambdas, here and below: each lambda spins a class on a program's first call
+        Optional<MemorySegment> found = find(symbol);
+        if (found.isEmpty()) {
+            throw new UnknownSymbolError("symbol '" + symbol + "' not found in library '" + name + "' (loaded as "
+                    + loadedAs + ")", symbol);
+        }
+        return found.get();
     }
 
     @Override
@@ -79,7 +84,9 @@ public final class NativeLibrary implements Library {
             if (found.isEmpty() && !open) {
                 throw closedLookupError(symbol); // closed during the lookup, which then finds nothing
             }
-            found.ifPresent(address -> symbols.putIfAbsent(symbol, address));
+            if (found.isPresent()) {
+                symbols.putIfAbsent(symbol, found.get());
+            }
             return found;
         } catch (IllegalStateException closedMeanwhile) {
             throw closedLookupError(symbol);
@@ -95,7 +102,8 @@ public final class NativeLibrary implements Library {
      */
     public Optional<MemorySegment> permanentAddress(String symbol) {
         MemorySegment own = function(symbol);
-        return Linker.nativeLinker().defaultLookup().find(symbol).filter(system -> system.address() == own.address());
+        Optional<MemorySegment> system = Linker.nativeLinker().defaultLookup().find(symbol);
+        return system.isPresent() && system.get().address() == own.address() ? system : Optional.empty();
     }
 
     /**
@@ -194,6 +202,14 @@ public final class NativeLibrary implements Library {
         }
         symbols.clear();
         onClose.accept(this);
+    }
+
+    /** Per thread, the depth of calls that may call back; a class rather than {@code withInitial}'s lambda. */
+    private static final class CallbackDepth extends ThreadLocal<int[]> {
+        @Override
+        protected int[] initialValue() {
+            return new int[1];
+        }
     }
 
     @Override

@@ -104,7 +104,12 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
 
     /** {@return the parameter types, in order, as an unmodifiable list} */
     public List<CType> parameterTypes() {
-        return parameters.stream().map(CParameter::type).toList();
+        // a loop, not a stream, here and below: each lambda spins a class on a program's first call
+        CType[] types = new CType[parameters.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = parameters.get(i).type();
+        }
+        return List.of(types);
     }
 
     /** {@return the number of fixed parameters (the minimum number of arguments, for a variadic function)} */
@@ -123,10 +128,11 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
      *                          the reason {@link #unsupported()} gives
      */
     public FunctionDescriptor descriptor() {
-        unsupported().ifPresent(why -> {
-            throw new DeclarationError("cannot call " + (name == null ? "a function pointer" : name) + ": " + why,
-                    name);
-        });
+        java.util.Optional<String> why = unsupported();
+        if (why.isPresent()) {
+            throw new DeclarationError("cannot call " + (name == null ? "a function pointer" : name) + ": "
+                    + why.get(), name);
+        }
         MemoryLayout[] arguments = new MemoryLayout[parameters.size()];
         for (int i = 0; i < arguments.length; i++) {
             arguments[i] = parameters.get(i).type().argumentLayout();
@@ -146,36 +152,45 @@ public record CPrototype(String name, CType returnType, List<CParameter> paramet
      *         long double by value: ..."}), or empty when the function can be called
      */
     public java.util.Optional<String> unsupported() {
-        java.util.Optional<String> result = byValueProblem(returnType, "its result");
-        if (result.isPresent()) {
-            return result;
+        String result = byValueProblem(returnType);
+        if (result != null) {
+            return java.util.Optional.of("its result is " + result);
         }
         for (int i = 0; i < parameters.size(); i++) {
             CParameter parameter = parameters.get(i);
-            java.util.Optional<String> problem = byValueProblem(parameter.type(),
-                    "parameter " + i + (parameter.name() == null ? "" : " (" + parameter.name() + ")"));
-            if (problem.isPresent()) {
-                return problem;
+            String problem = byValueProblem(parameter.type());
+            if (problem != null) {
+                return java.util.Optional.of("parameter " + i + (parameter.name() == null ? ""
+                        : " (" + parameter.name() + ")") + " is " + problem);
             }
         }
         return java.util.Optional.empty();
     }
 
-    private static java.util.Optional<String> byValueProblem(CType type, String where) {
-        return switch (type) {
-            case OpaqueType opaque -> java.util.Optional.of(where + " is " + opaque.name() + " by value: "
-                    + opaque.reason());
-            case StructType struct when !struct.isComplete() -> java.util.Optional.of(where + " is " + struct.name()
-                    + " by value, which is declared but never defined");
-            case StructType struct when struct.byValueRefusal() != null -> java.util.Optional.of(where + " is "
-                    + struct.name() + " by value, which the FFM linker cannot pass: " + struct.byValueRefusal());
-            default -> java.util.Optional.empty();
-        };
+    /** What is wrong with passing {@code type} by value, or null; instanceof rather than a pattern switch's bootstrap. */
+    private static String byValueProblem(CType type) {
+        if (type instanceof OpaqueType opaque) {
+            return opaque.name() + " by value: " + opaque.reason();
+        }
+        if (type instanceof StructType struct && !struct.isComplete()) {
+            return struct.name() + " by value, which is declared but never defined";
+        }
+        if (type instanceof StructType struct && struct.byValueRefusal() != null) {
+            return struct.name() + " by value, which the FFM linker cannot pass: " + struct.byValueRefusal();
+        }
+        return null;
     }
 
     /** {@return the zero-based indexes of the parameters that refuse NULL ({@link CParameter#nonnull()}), in order; a new array} */
     public int[] nonnullParameters() {
-        return java.util.stream.IntStream.range(0, parameters.size()).filter(i -> parameters.get(i).nonnull()).toArray();
+        int[] indexes = new int[parameters.size()];
+        int count = 0;
+        for (int i = 0; i < indexes.length; i++) {
+            if (parameters.get(i).nonnull()) {
+                indexes[count++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(indexes, count);
     }
 
     /** The C spelling, such as {@code "size_t strlen(char *s)"} ({@code const} is not kept). */

@@ -1,11 +1,5 @@
 package epsilon.foreign.marshalling;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,13 +21,14 @@ import java.util.concurrent.ConcurrentMap;
  * KnownPrototypes.lookup("frobnicate");                   // Optional.empty()
  * }
  *
- * <p>The shipped prototypes live in the resource {@code libc-prototypes.h} next to this class, one declaration
- * per line, with glibc's types on 64-bit Linux; the resource's header says what is left out and why. The file
+ * <p>The shipped prototypes are C text in this package ({@code LibcPrototypes}), one declaration per line, with
+ * glibc's types on 64-bit Linux; the text's first lines say what is left out and why. The text
  * is indexed by name on first use and each prototype is parsed only when it is first looked up. Registered
  * prototypes replace shipped ones of the same name. Thread-safe.
  */
 public final class KnownPrototypes {
-    private static final String RESOURCE = "libc-prototypes.h";
+    /** Where the shipped prototypes are, as messages name it. */
+    private static final String SOURCE = "LibcPrototypes.TEXT";
 
     /** An entry of the database not parsed yet: a shipped prototype's text and its line in the resource. */
     private record Unparsed(String text, int line) {}
@@ -54,12 +49,11 @@ public final class KnownPrototypes {
     public static Optional<CPrototype> lookup(String name) {
         Objects.requireNonNull(name, "name");
         Object entry = Index.ENTRIES.get(name);
-        return switch (entry) {
-            case null -> Optional.empty();
-            case CPrototype prototype -> Optional.of(prototype);
-            case Unparsed unparsed -> Optional.of(parse(name, unparsed));
-            default -> throw new AssertionError(entry);
-        };
+        // instanceof and ifs rather than a pattern switch and lambdas: each spins a class on a program's first call
+        if (entry == null) {
+            return Optional.empty();
+        }
+        return Optional.of(entry instanceof Unparsed unparsed ? parse(name, unparsed) : (CPrototype) entry);
     }
 
     /**
@@ -70,9 +64,12 @@ public final class KnownPrototypes {
      * @throws UnknownPrototypeError if neither shipped nor registered, saying how to declare it
      */
     public static CPrototype require(String name) {
-        return lookup(name).orElseThrow(() -> new UnknownPrototypeError("no known prototype for '" + name
-                + "'; declare it with a prototype string such as \"int " + name + "(int x)\" or register it with"
-                + " KnownPrototypes.register", name));
+        Optional<CPrototype> known = lookup(name);
+        if (known.isEmpty()) {
+            throw new UnknownPrototypeError("no known prototype for '" + name + "'; declare it with a prototype"
+                    + " string such as \"int " + name + "(int x)\" or register it with KnownPrototypes.register", name);
+        }
+        return known.get();
     }
 
     /**
@@ -98,7 +95,7 @@ public final class KnownPrototypes {
         try {
             prototype = CPrototype.parse(unparsed.text());
         } catch (ParseError e) {
-            throw new IllegalStateException(RESOURCE + " line " + unparsed.line() + " does not parse: " + e.getMessage(), e);
+            throw new IllegalStateException(SOURCE + " line " + unparsed.line() + " does not parse: " + e.getMessage(), e);
         }
         // A concurrent register() wins: replace only the entry this thread parsed.
         Index.ENTRIES.replace(name, unparsed, prototype);
@@ -108,27 +105,22 @@ public final class KnownPrototypes {
 
     private static ConcurrentMap<String, Object> load() {
         ConcurrentMap<String, Object> entries = new ConcurrentHashMap<>();
-        try (InputStream in = KnownPrototypes.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " is missing from the marshalling module");
+        String table = LibcPrototypes.TEXT;
+        int number = 0;
+        for (int start = 0; start < table.length(); ) {
+            int end = table.indexOf('\n', start);
+            end = end < 0 ? table.length() : end;
+            String text = table.substring(start, end).strip();
+            start = end + 1;
+            number++;
+            if (text.isEmpty() || text.startsWith("//") || text.startsWith("/*") || text.startsWith("*")) {
+                continue;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String text = line.strip();
-                if (text.isEmpty() || text.startsWith("//") || text.startsWith("/*") || text.startsWith("*")) {
-                    continue;
-                }
-                String name = functionName(text);
-                if (name == null) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + " has no function name: " + text);
-                }
-                entries.put(name, new Unparsed(text, number));
+            String name = functionName(text);
+            if (name == null) {
+                throw new IllegalStateException(SOURCE + " line " + number + " has no function name: " + text);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            entries.put(name, new Unparsed(text, number));
         }
         return entries;
     }

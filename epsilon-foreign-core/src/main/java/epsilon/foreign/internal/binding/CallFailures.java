@@ -55,6 +55,13 @@ record CallFailures(NativeMethod method, NativeLibrary library) {
         return failure;
     }
 
+    /** Throws {@link #closed()} once the library is closed: run before each call into a library kept loaded. */
+    void requireOpen() {
+        if (!library.isOpen()) {
+            throw closed();
+        }
+    }
+
     /** Always throws {@link #closed()}: the fallback of a call whose library was closed. */
     Object rejectClosed() {
         throw closed();

@@ -68,7 +68,7 @@ final class CallHandles {
             SegmentAllocator.class);
     private static final MethodHandle NONNULL = staticMethod(FrameConversions.class, "nonnull", Object.class,
             Object.class, CType.class, String.class, int.class);
-    private static final MethodHandle IS_OPEN = virtualMethod(NativeLibrary.class, "isOpen", boolean.class);
+    private static final MethodHandle REQUIRE_OPEN = virtualMethod(CallFailures.class, "requireOpen", void.class);
     private static final MethodHandle SUSPEND = staticMethod(CallbackFailures.class, "suspendPending", Object.class);
     private static final MethodHandle AFTER_CALL = staticMethod(FrameConversions.class, "afterCall", void.class,
             Throwable.class, Object.class, String.class);
@@ -96,8 +96,9 @@ final class CallHandles {
         // Planning only produces descriptors the linker takes: promoted variadics, no structs by value.
         MethodHandle downcall = LINKER.downcallHandle(method.descriptor(), method.options());
         Optional<MemorySegment> permanent = library.permanentAddress(method.symbol());
+        // ifs and loops rather than lambdas and streams in this class: each lambda spins a class on a first call
         MethodHandle call = MethodHandles.insertArguments(downcall, 0,
-                permanent.orElseGet(() -> library.heldAddress(method.symbol())));
+                permanent.isPresent() ? permanent.get() : library.heldAddress(method.symbol()));
         if (method.errno()) {
             call = checkingErrno(call, method.symbol());
         }
@@ -126,7 +127,7 @@ final class CallHandles {
             call = translatingFailures(call, failures);
         }
         if (permanent.isPresent()) {
-            call = checkingOpen(call, library, failures);
+            call = checkingOpen(call, failures);
         } else {
             call = holdingLibrary(call, library, failures, mayCallBack(method));
         }
@@ -185,7 +186,7 @@ final class CallHandles {
      * the known-prototype table records it for the function this method calls.
      */
     private static MethodHandle checkingNonnull(MethodHandle call, NativeMethod method, NativeLibrary library) {
-        if (method.arguments().stream().allMatch(argument -> argument.javaType().isPrimitive())) {
+        if (!method.takesReferences()) {
             return call; // only a reference can be null: spares the first call the parse of the known prototype
         }
         boolean[] nonnull = KnownNonnull.of(method.symbol(), library, method.arguments().size());
@@ -309,16 +310,15 @@ final class CallHandles {
 
     /** Whether C may call back into Java during the method's call: it takes a pointer, an array or varargs. */
     private static boolean mayCallBack(NativeMethod method) {
-        return method.firstVariadic() >= 0 || method.arguments().stream()
-                .anyMatch(argument -> !argument.javaType().isPrimitive());
+        return method.firstVariadic() >= 0 || method.takesReferences();
     }
 
-    private static MethodHandle checkingOpen(MethodHandle call, NativeLibrary library, CallFailures failures) {
-        MethodType type = call.type();
-        MethodHandle isOpen = MethodHandles.dropArguments(IS_OPEN.bindTo(library), 0, type.parameterList());
-        MethodHandle closed = MethodHandles.dropArguments(REJECT_CLOSED.bindTo(failures), 0, type.parameterList())
-                .asType(type);
-        return MethodHandles.guardWithTest(isOpen, call, closed);
+    /**
+     * Checks the library is open before the call: a void check folded in front rather than {@code guardWithTest},
+     * whose machinery a program's first bind would load (some 30 classes) for the same one volatile read.
+     */
+    private static MethodHandle checkingOpen(MethodHandle call, CallFailures failures) {
+        return MethodHandles.foldArguments(call, REQUIRE_OPEN.bindTo(failures));
     }
 
     private static MethodHandle staticMethod(Class<?> owner, String name, Class<?> result, Class<?>... parameters) {

@@ -10,7 +10,9 @@ import static java.lang.constant.ConstantDescs.MTD_void;
 
 import epsilon.foreign.marshalling.ForeignError;
 import java.io.IOException;
+import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
@@ -23,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -89,33 +92,52 @@ final class HiddenClassGenerator {
     }
 
     static byte[] generate(ClassDesc name, Class<?> type, List<NativeMethod> methods, String description) {
-        return ClassFile.of().build(name, cb -> {
+        return ClassFile.of().build(name, new ClassBody(type, methods, description));
+    }
+
+    /**
+     * The class: one class of ours per builder rather than lambdas, each of which would spin a class of its own on a
+     * program's first call.
+     */
+    private record ClassBody(Class<?> type, List<NativeMethod> methods, String description)
+            implements Consumer<ClassBuilder> {
+        @Override
+        public void accept(ClassBuilder cb) {
             cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER | ClassFile.ACC_SYNTHETIC);
             cb.withSuperclass(CD_Object);
             cb.withInterfaceSymbols(type.describeConstable().orElseThrow());
-            cb.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PRIVATE, code -> code
-                    .aload(0)
-                    .invokespecial(CD_Object, INIT_NAME, MTD_void)
-                    .return_());
+            cb.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PRIVATE, new CodeBody(null, -1, null));
             for (int i = 0; i < methods.size(); i++) {
                 NativeMethod method = methods.get(i);
                 MethodTypeDesc signature = method.javaType().describeConstable().orElseThrow();
-                DynamicConstantDesc<MethodHandle> handle = DynamicConstantDesc.ofNamed(BSM_CLASS_DATA_AT, DEFAULT_NAME,
-                        CD_MethodHandle, i);
                 cb.withMethodBody(method.method().getName(), signature, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
-                        code -> {
-                            code.ldc(handle);
-                            for (int p = 0; p < signature.parameterCount(); p++) {
-                                code.loadLocal(TypeKind.from(signature.parameterType(p)), code.parameterSlot(p));
-                            }
-                            code.invokevirtual(CD_MethodHandle, "invokeExact", signature);
-                            code.return_(TypeKind.from(signature.returnType()));
-                        });
+                        new CodeBody(signature, i, null));
             }
-            cb.withMethodBody("toString", TO_STRING, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, code -> code
-                    .ldc(description)
-                    .areturn());
-        });
+            cb.withMethodBody("toString", TO_STRING, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
+                    new CodeBody(null, -1, description));
+        }
+    }
+
+    /**
+     * One method's code: the constructor (no signature, no description), {@code toString} (the description), or
+     * the interface method that calls handle {@code index} of the class data with its arguments.
+     */
+    private record CodeBody(MethodTypeDesc signature, int index, String description) implements Consumer<CodeBuilder> {
+        @Override
+        public void accept(CodeBuilder code) {
+            if (signature == null && description == null) {
+                code.aload(0).invokespecial(CD_Object, INIT_NAME, MTD_void).return_();
+            } else if (signature == null) {
+                code.ldc(description).areturn();
+            } else {
+                code.ldc(DynamicConstantDesc.ofNamed(BSM_CLASS_DATA_AT, DEFAULT_NAME, CD_MethodHandle, index));
+                for (int p = 0; p < signature.parameterCount(); p++) {
+                    code.loadLocal(TypeKind.from(signature.parameterType(p)), code.parameterSlot(p));
+                }
+                code.invokevirtual(CD_MethodHandle, "invokeExact", signature);
+                code.return_(TypeKind.from(signature.returnType()));
+            }
+        }
     }
 
     /** Writes {@code bytes} under {@code directory} at the class's package path, as the JDK's dump options do. */

@@ -10,11 +10,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Implements an interface whose abstract methods declare C functions, against one library (the engine of
@@ -71,9 +71,10 @@ public final class InterfaceBinder {
     private static <T> T implement(Class<T> type, Library library, MethodHandles.Lookup lookup) {
         BindSettings settings = BindSettings.fromSystemProperties();
         NativeLibrary nativeLibrary = (NativeLibrary) library;
-        List<NativeMethod> methods = abstractMethods(type).stream()
-                .map(method -> MethodPlanner.plan(type, method))
-                .toList();
+        List<NativeMethod> methods = new ArrayList<>(); // a loop, not a stream: no class spun on a first call
+        for (Method method : abstractMethods(type)) {
+            methods.add(MethodPlanner.plan(type, method));
+        }
         List<MethodHandle> handles = new ArrayList<>(methods.size());
         for (NativeMethod method : methods) {
             handles.add(CallHandles.of(method, nativeLibrary, address(method, library), lookup));
@@ -132,19 +133,24 @@ public final class InterfaceBinder {
                 byDescriptor.putIfAbsent(descriptor, method);
             }
         }
-        List<Method> methods = new ArrayList<>(byDescriptor.values());
-        methods.sort(Comparator.comparing((Method method) -> MethodPlanner.describe(type, method)));
-        return methods;
+        // sorted by their descriptions, in a TreeMap rather than by a comparator lambda spun on a first call
+        Map<String, Method> sorted = new TreeMap<>();
+        for (Map.Entry<String, Method> entry : byDescriptor.entrySet()) {
+            sorted.put(entry.getKey(), entry.getValue());
+        }
+        return new ArrayList<>(sorted.values());
     }
 
     /** Whether {@code method} is one of {@code Object}'s public methods, redeclared (equals, hashCode, toString). */
     static boolean isObjectMethod(Method method) {
-        try {
-            Object.class.getMethod(method.getName(), method.getParameterTypes());
-            return true;
-        } catch (NoSuchMethodException notObjects) {
-            return false;
-        }
+        // by hand: Object.getMethod would load the JDK's public-method search (streams, collectors) on a first bind,
+        // and Object's other public methods are final, which an interface cannot redeclare
+        Class<?>[] parameters = method.getParameterTypes();
+        return switch (method.getName()) {
+            case "equals" -> parameters.length == 1 && parameters[0] == Object.class;
+            case "hashCode", "toString" -> parameters.length == 0;
+            default -> false;
+        };
     }
 
     private static MemorySegment address(NativeMethod method, Library library) {

@@ -17,9 +17,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reads one interface method and its annotations into a validated {@link NativeMethod}. Every refusal is a
@@ -75,8 +73,12 @@ final class MethodPlanner {
 
     /** {@code Libc.strlen(String)}: how every message names a method. */
     static String describe(Class<?> type, Method method) {
-        return type.getSimpleName() + "." + method.getName() + Arrays.stream(method.getParameterTypes())
-                .map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
+        StringBuilder text = new StringBuilder(type.getSimpleName()).append('.').append(method.getName()).append('(');
+        Class<?>[] parameters = method.getParameterTypes();
+        for (int i = 0; i < parameters.length; i++) { // a loop, not a stream: no class spun on a first call
+            text.append(i == 0 ? "" : ", ").append(parameters[i].getSimpleName());
+        }
+        return text.append(')').toString();
     }
 
     private static String symbol(Method method, String where) {

@@ -109,7 +109,11 @@ record NativeMethod(Method method, String where, String symbol, List<Argument> a
 
     /** The C function's descriptor for this call: the fixed parameters followed by the promoted variadic ones. */
     FunctionDescriptor descriptor() {
-        MemoryLayout[] layouts = arguments.stream().map(Argument::layout).toArray(MemoryLayout[]::new);
+        // loops rather than streams in this class: each lambda spins a class on a program's first call
+        MemoryLayout[] layouts = new MemoryLayout[arguments.size()];
+        for (int i = 0; i < layouts.length; i++) {
+            layouts[i] = arguments.get(i).layout();
+        }
         return result.layout() == null ? FunctionDescriptor.ofVoid(layouts)
                 : FunctionDescriptor.of(result.layout(), layouts);
     }
@@ -126,7 +130,7 @@ record NativeMethod(Method method, String where, String symbol, List<Argument> a
         if (critical) {
             options.add(Linker.Option.critical(heapAccess));
         }
-        return options.toArray(Linker.Option[]::new);
+        return options.toArray(new Linker.Option[0]);
     }
 
     /** The Java method's type, which the finished handle has exactly. */
@@ -136,7 +140,11 @@ record NativeMethod(Method method, String where, String symbol, List<Argument> a
 
     /** Whether the call needs scratch memory: strings, copied arrays, or the errno capture buffer. */
     boolean needsFrame() {
-        return errno || arguments.stream().anyMatch(argument -> argument.conversion().needsFrame());
+        boolean frame = errno;
+        for (Argument argument : arguments) {
+            frame |= argument.conversion().needsFrame();
+        }
+        return frame;
     }
 
     /**
@@ -144,11 +152,28 @@ record NativeMethod(Method method, String where, String symbol, List<Argument> a
      * needs a frame that remembers it.
      */
     boolean copiesBack() {
-        return arguments.stream().anyMatch(argument -> argument.conversion().actsAfterCall());
+        boolean after = false;
+        for (Argument argument : arguments) {
+            after |= argument.conversion().actsAfterCall();
+        }
+        return after;
     }
 
     /** Whether the caller passes segments of its own, which the JDK may refuse (null, freed, other thread). */
     boolean takesSegments() {
-        return arguments.stream().anyMatch(argument -> argument.javaType() == MemorySegment.class);
+        boolean segments = false;
+        for (Argument argument : arguments) {
+            segments |= argument.javaType() == MemorySegment.class;
+        }
+        return segments;
+    }
+
+    /** Whether any argument is a reference, which may be null or may lead C back into Java. */
+    boolean takesReferences() {
+        boolean references = false;
+        for (Argument argument : arguments) {
+            references |= !argument.javaType().isPrimitive();
+        }
+        return references;
     }
 }

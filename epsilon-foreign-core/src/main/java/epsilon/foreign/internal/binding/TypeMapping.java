@@ -55,8 +55,6 @@ final class TypeMapping {
             byte.class, CType.SIGNED_CHAR, short.class, CType.SHORT, int.class, CType.INT, long.class, CType.LONG_LONG,
             float.class, CType.FLOAT, double.class, CType.DOUBLE, boolean.class, CType.BOOL, char.class,
             CType.UNSIGNED_SHORT);
-    /** {@code const} before the last {@code *}: C promises not to write through the pointer. */
-    private static final Pattern CONST_POINTER = Pattern.compile("\\bconst\\b[^*]*\\*\\s*$");
 
     private final String where;
     private final String symbol;
@@ -310,7 +308,7 @@ final class TypeMapping {
                     + (elementSize == 1 ? " byte" : " bytes"));
         }
         ArgumentConversion conversion = heapAccess ? ArgumentConversion.ARRAY_IN_PLACE
-                : nativeType != null && CONST_POINTER.matcher(nativeType).find() ? ArgumentConversion.ARRAY_COPY_IN
+                : nativeType != null && ConstPointer.PATTERN.matcher(nativeType).find() ? ArgumentConversion.ARRAY_COPY_IN
                 : ArgumentConversion.ARRAY_COPY_IN_OUT;
         return new Argument(index, label, javaType, type, ValueLayout.ADDRESS, conversion, null);
     }
@@ -356,5 +354,11 @@ final class TypeMapping {
 
     ForeignError methodError(String message) {
         return new ForeignError("cannot bind " + where + ": " + message, symbol);
+    }
+
+    /** {@code const} before the last {@code *}: C promises not to write through the pointer. In a holder class so
+     *  that only an array parameter with a {@code @NativeType} loads the regex engine, not every first bind. */
+    private static final class ConstPointer {
+        static final Pattern PATTERN = Pattern.compile("\\bconst\\b[^*]*\\*\\s*$");
     }
 }

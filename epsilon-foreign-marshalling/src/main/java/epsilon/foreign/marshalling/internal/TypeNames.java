@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Every name a type can be looked up by: the Lisp keywords and Java constant names ({@code "unsigned-long"},
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  * to the one front end ({@link FrontEnd}) with the platform's built-in typedefs.
  */
 public final class TypeNames {
-    private static final Pattern WORD = Pattern.compile(":?[A-Za-z_][A-Za-z0-9_-]*");
-    private static final Pattern DEFINABLE = Pattern.compile("(?:(?:struct|union|enum) )?[A-Za-z_][A-Za-z0-9_-]*");
     private static final Set<String> C_KEYWORDS = Set.of("void", "char", "short", "int", "long", "float", "double",
             "signed", "unsigned", "_Bool", "bool", "struct", "union", "enum", "const", "volatile", "restrict");
 
@@ -36,7 +33,7 @@ public final class TypeNames {
         if (user != null) {
             return user;
         }
-        if (WORD.matcher(trimmed).matches()) {
+        if (isWord(trimmed, trimmed.startsWith(":") ? 1 : 0)) {
             String keyword = (trimmed.startsWith(":") ? trimmed.substring(1) : trimmed)
                     .toLowerCase(Locale.ROOT).replace('_', '-');
             CType type = KEYWORDS.get(keyword);
@@ -47,6 +44,24 @@ public final class TypeNames {
         return FrontEnd.typeName(spelling);
     }
 
+    /**
+     * Whether {@code text} from {@code start} on is a word: a letter or underscore, then letters, digits, underscores
+     * and hyphens. By hand rather than a regex, which would load the regex engine on a program's first call.
+     */
+    private static boolean isWord(String text, int start) {
+        if (start >= text.length()) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
+            if (!letter && (i == start || !(c >= '0' && c <= '9' || c == '-'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** See {@link CType#define(String, CType)}. */
     public static CType define(String name, CType as) {
         Objects.requireNonNull(as, "as");
@@ -54,7 +69,8 @@ public final class TypeNames {
         if (bare.startsWith(":")) {
             bare = bare.substring(1);
         }
-        if (!DEFINABLE.matcher(bare).matches()) {
+        int tag = bare.startsWith("struct ") ? 7 : bare.startsWith("union ") ? 6 : bare.startsWith("enum ") ? 5 : 0;
+        if (!isWord(bare, tag)) {
             throw new IllegalArgumentException("cannot define type name '" + name + "': expected an identifier such as"
                     + " 'handle_t', a Lisp-style name such as 'my-handle', or a tagged name such as 'struct tm'");
         }

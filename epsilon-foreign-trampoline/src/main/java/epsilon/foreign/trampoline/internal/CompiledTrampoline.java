@@ -15,16 +15,16 @@ import java.util.List;
 final class CompiledTrampoline implements Trampoline {
     private final ShapeKey shape;
     private final MethodHandle handle;
-    private final Invoker invoker;
+    /** The shape's own invoker, made on first use: a function bound to an address has its own instead. */
+    private volatile Invoker invoker;
     private final boolean specialized;
     private final int arity;
 
     CompiledTrampoline(ShapeKey shape, boolean specialized) {
         this.shape = shape;
         this.handle = Linker.nativeLinker().downcallHandle(shape.descriptor(),
-                shape.options().toArray(Linker.Option[]::new));
+                shape.options().toArray(new Linker.Option[0]));
         this.specialized = specialized;
-        this.invoker = specialized ? InvokerGenerator.generate(handle) : new CombinatorInvoker(handle);
         this.arity = handle.type().parameterCount() - 1;
     }
 
@@ -45,7 +45,15 @@ final class CompiledTrampoline implements Trampoline {
 
     @Override
     public Object invoke(MemorySegment address, Object... arguments) {
-        return invoke(invoker, address, arguments);
+        Invoker through = invoker;
+        return invoke(through != null ? through : shapeInvoker(), address, arguments);
+    }
+
+    private synchronized Invoker shapeInvoker() {
+        if (invoker == null) {
+            invoker = specialized ? InvokerGenerator.generate(handle) : new CombinatorInvoker(handle);
+        }
+        return invoker;
     }
 
     private Object invoke(Invoker through, MemorySegment address, Object[] arguments) {

@@ -8,6 +8,7 @@ import static java.lang.constant.ConstantDescs.INIT_NAME;
 import static java.lang.constant.ConstantDescs.MTD_void;
 
 import java.io.IOException;
+import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
@@ -24,6 +25,7 @@ import java.lang.reflect.AccessFlag;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Writes, with {@code java.lang.classfile}, one hidden class per call shape whose {@code invoke} unboxes each
@@ -61,22 +63,7 @@ final class InvokerGenerator {
         MethodType type = addressBound ? downcall.type().insertParameterTypes(0, MemorySegment.class) : downcall.type();
         String simpleName = (addressBound ? "Bound" : "Shape") + COUNTER.incrementAndGet() + "_" + shapeName(type);
         ClassDesc self = ClassDesc.of(InvokerGenerator.class.getPackageName() + "." + simpleName);
-        byte[] bytes = ClassFile.of().build(self, cls -> {
-            cls.withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC);
-            cls.withInterfaceSymbols(CD_INVOKER);
-            cls.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC, code -> code
-                    .aload(0).invokespecial(CD_Object, INIT_NAME, MTD_void).return_());
-            cls.withMethodBody("invoke", INVOKE_TYPE, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
-                    code -> invokeBody(code, type, addressBound));
-            cls.withMethodBody("invokeIfExact", INVOKE_IF_EXACT_TYPE, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
-                    code -> {
-                        if (addressBound) {
-                            invokeIfExactBody(code, type.dropParameterTypes(0, 1));
-                        } else {
-                            code.getstatic(CD_BOUND_TRAMPOLINE, "NOT_EXACT", CD_Object).areturn();
-                        }
-                    });
-        });
+        byte[] bytes = ClassFile.of().build(self, new ClassBody(type, addressBound));
         if (dumpDirectory != null) {
             dump(dumpDirectory, simpleName, bytes);
         }
@@ -93,6 +80,39 @@ final class InvokerGenerator {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("cannot define generated trampoline " + simpleName, t);
+        }
+    }
+
+    /**
+     * The generated class, and each of its methods' code: one class of ours rather than a lambda per builder, as
+     * each lambda would spin a class of its own on a program's first call.
+     */
+    private record ClassBody(MethodType type, boolean addressBound) implements Consumer<ClassBuilder> {
+        @Override
+        public void accept(ClassBuilder cls) {
+            cls.withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC);
+            cls.withInterfaceSymbols(CD_INVOKER);
+            cls.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC, new CodeBody(this, 0));
+            cls.withMethodBody("invoke", INVOKE_TYPE, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
+                    new CodeBody(this, 1));
+            cls.withMethodBody("invokeIfExact", INVOKE_IF_EXACT_TYPE, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
+                    new CodeBody(this, 2));
+        }
+    }
+
+    /** The code of one method of a {@link ClassBody}: 0 the constructor, 1 {@code invoke}, 2 {@code invokeIfExact}. */
+    private record CodeBody(ClassBody body, int method) implements Consumer<CodeBuilder> {
+        @Override
+        public void accept(CodeBuilder code) {
+            if (method == 0) {
+                code.aload(0).invokespecial(CD_Object, INIT_NAME, MTD_void).return_();
+            } else if (method == 1) {
+                invokeBody(code, body.type(), body.addressBound());
+            } else if (body.addressBound()) {
+                invokeIfExactBody(code, body.type().dropParameterTypes(0, 1));
+            } else {
+                code.getstatic(CD_BOUND_TRAMPOLINE, "NOT_EXACT", CD_Object).areturn();
+            }
         }
     }
 

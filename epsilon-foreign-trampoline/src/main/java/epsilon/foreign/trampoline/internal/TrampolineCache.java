@@ -38,13 +38,20 @@ public final class TrampolineCache {
             hits.increment();
             return found;
         }
-        boolean[] compiled = {false};
-        CompiledTrampoline trampoline = trampolines.computeIfAbsent(key, k -> {
-            compiled[0] = true;
-            return new CompiledTrampoline(k, specialized);
-        });
-        (compiled[0] ? misses : hits).increment();
-        return trampoline;
+        return link(key);
+    }
+
+    /** A lock rather than computeIfAbsent's lambda, which a program's first call would spin a class for. */
+    private synchronized Trampoline link(ShapeKey key) {
+        CompiledTrampoline found = trampolines.get(key);
+        if (found != null) {
+            hits.increment();
+            return found;
+        }
+        CompiledTrampoline fresh = new CompiledTrampoline(key, specialized);
+        trampolines.put(key, fresh);
+        misses.increment();
+        return fresh;
     }
 
     public TrampolineStatistics statistics() {

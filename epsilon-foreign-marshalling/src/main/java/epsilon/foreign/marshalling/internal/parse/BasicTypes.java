@@ -39,13 +39,16 @@ final class BasicTypes {
                 case "__complex__", "__complex" -> "_Complex";
                 default -> word;
             };
-            counts.merge(normal, 1, Integer::sum);
+            counts.put(normal, counts.getOrDefault(normal, 0) + 1); // not merge's lambda, spun on a first call
         }
         int longs = counts.getOrDefault("long", 0);
         boolean unsigned = counts.containsKey("unsigned");
         boolean signed = counts.containsKey("signed");
         boolean complex = counts.containsKey("_Complex");
-        boolean repeated = counts.entrySet().stream().anyMatch(e -> !e.getKey().equals("long") && e.getValue() > 1);
+        boolean repeated = false;
+        for (Map.Entry<String, Integer> count : counts.entrySet()) {
+            repeated |= !count.getKey().equals("long") && count.getValue() > 1;
+        }
         if (repeated || longs > 2 || signed && unsigned) {
             throw invalid(words, at, cursor);
         }

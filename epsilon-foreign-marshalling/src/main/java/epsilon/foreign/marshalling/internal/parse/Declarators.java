@@ -54,11 +54,15 @@ final class Declarators {
     static Shape apply(Shape base, List<Derivation> derivations, TokenCursor cursor) {
         Shape shape = base;
         for (Derivation derivation : derivations) {
-            shape = switch (derivation) {
-                case Pointer pointer -> new Value(pointerTo(shape), pointer.constQualified());
-                case Array array -> arrayOf(shape, array, cursor);
-                case FunctionOf function -> functionReturning(shape, function, cursor);
-            };
+            // instanceof rather than a pattern switch here and in pointerTo: every C declaration passes here, and a
+            // pattern switch spins classes the first time it runs, which a program's first call pays
+            if (derivation instanceof Pointer pointer) {
+                shape = new Value(pointerTo(shape), pointer.constQualified());
+            } else if (derivation instanceof Array array) {
+                shape = arrayOf(shape, array, cursor);
+            } else {
+                shape = functionReturning(shape, (FunctionOf) derivation, cursor);
+            }
         }
         return shape;
     }
@@ -68,15 +72,21 @@ final class Declarators {
      * string, {@code void *} untyped, a function's address a function pointer.
      */
     static CType pointerTo(Shape shape) {
-        return switch (shape) {
-            case Function function -> CType.functionPointer(
-                    new CPrototype(null, function.returnType(), function.parameters(), function.variadic()));
-            case Value value when value.type().kind() == CType.Kind.CHAR -> CType.STRING;
-            case Value value when value.type().equals(CType.WCHAR_T) -> CType.WIDE_STRING;
-            case Value value when value.type().isVoid() -> value.constQualified()
-                    ? CType.pointerToConst(CType.VOID) : CType.POINTER;
-            case Value value -> value.constQualified() ? CType.pointerToConst(value.type()) : CType.pointerTo(value.type());
-        };
+        if (shape instanceof Function function) {
+            return CType.functionPointer(new CPrototype(null, function.returnType(), function.parameters(),
+                    function.variadic()));
+        }
+        Value value = (Value) shape;
+        if (value.type().kind() == CType.Kind.CHAR) {
+            return CType.STRING;
+        }
+        if (value.type().equals(CType.WCHAR_T)) {
+            return CType.WIDE_STRING;
+        }
+        if (value.type().isVoid()) {
+            return value.constQualified() ? CType.pointerToConst(CType.VOID) : CType.POINTER;
+        }
+        return value.constQualified() ? CType.pointerToConst(value.type()) : CType.pointerTo(value.type());
     }
 
     private static Shape arrayOf(Shape shape, Array array, TokenCursor cursor) {

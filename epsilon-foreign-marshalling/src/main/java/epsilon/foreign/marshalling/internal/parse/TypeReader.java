@@ -450,12 +450,13 @@ final class TypeReader implements ConstantEvaluator.Types {
         afterDeclarator(attributes);
         Shape shape = Declarators.apply(specifiers.base, Declarators.adjustedForParameter(declarator.derivations()),
                 cursor);
-        CType type = switch (shape) {
-            case Function function -> Declarators.pointerTo(function);
-            case Value value when value.type() instanceof ArrayType array && array.isFlexible() ->
-                    Declarators.pointerTo(new Value(array.element(), value.constQualified()));
-            case Value value -> value.type();
-        };
+        CType type; // instanceof rather than a pattern switch, spun on a program's first call
+        if (shape instanceof Value value) {
+            type = value.type() instanceof ArrayType array && array.isFlexible()
+                    ? Declarators.pointerTo(new Value(array.element(), value.constQualified())) : value.type();
+        } else {
+            type = Declarators.pointerTo(shape);
+        }
         type = adjusted(type, onlyTypeAttributes(attributes), start); // mode or vector_size after the name
         if (type.isVoid()) {
             throw cursor.error(start, "parameter " + index + " has type void; write (void) alone for no parameters");

@@ -93,7 +93,11 @@ public final class Lexer {
         this.c = out;
         this.n = k;
         this.physical = map;
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        int[] lines = new int[starts.size()]; // a loop, not a stream: no class to spin on a program's first call
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = starts.get(i);
+        }
+        this.lineStarts = lines;
     }
 
     private static int[] identity(int size, int upTo) {

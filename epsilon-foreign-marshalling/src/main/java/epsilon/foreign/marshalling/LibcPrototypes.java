@@ -1,3 +1,14 @@
+package epsilon.foreign.marshalling;
+
+/**
+ * The shipped prototypes of {@link KnownPrototypes}, as C text: a constant of this class rather than a resource,
+ * because reading a resource on a program's first call loads the JDK's URL, jar-connection and runtime-image
+ * readers (some 40 classes), which costs more than the whole table. Its first lines say its format and what is
+ * left out; {@code KnownPrototypesGlibcTest} checks every line against the system's own headers.
+ */
+final class LibcPrototypes {
+    /** One C declaration per line; comment and blank lines are skipped. */
+    static final String TEXT = """
 // Prototypes of common C library functions, for KnownPrototypes (Lisp Epsilon's infer-function-signature).
 //
 // Format: one C declaration per line, as CPrototype.parse accepts it; '//' and '/* */' comments and blank
@@ -372,3 +383,7 @@ size_t wcslen(const wchar_t *s);
 int wcscmp(const wchar_t *s1, const wchar_t *s2) __attribute__((nonnull(1, 2)));
 wchar_t *wcscpy(wchar_t *restrict dest, const wchar_t *restrict src) __attribute__((nonnull(1, 2)));
 int wcwidth(wchar_t c);
+""";
+
+    private LibcPrototypes() {}
+}
