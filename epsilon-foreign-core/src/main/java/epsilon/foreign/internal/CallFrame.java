@@ -18,7 +18,15 @@ import java.util.ArrayDeque;
  */
 public final class CallFrame implements SegmentAllocator, AutoCloseable {
     private static final long BLOCK_SIZE = 64 * 1024;
-    private static final ThreadLocal<Stack> STACKS = ThreadLocal.withInitial(Stack::new);
+    private static final ThreadLocal<Stack> STACKS = new Stacks();
+
+    /** Each thread's stack, made on its first call: a class rather than withInitial's lambda, spun on a first call. */
+    private static final class Stacks extends ThreadLocal<Stack> {
+        @Override
+        protected Stack initialValue() {
+            return new Stack();
+        }
+    }
 
     /** The thread's block, its bump pointer and its frame depth, shared by the thread's nested frames. */
     public static final class Stack implements SegmentAllocator {

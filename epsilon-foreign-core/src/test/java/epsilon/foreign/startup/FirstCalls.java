@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The child program of {@link FirstCallClassesTest}: a program's first call of {@code labs} at every dynamic level,
- * each on a fresh name so that none is served by another's cache. Prints {@code OK} and the five results.
+ * each on a fresh name so that none is served by another's cache, then {@code strlen}, whose known prototype
+ * names {@code size_t}. Prints {@code OK} and the six results.
  */
 public final class FirstCalls {
     /** For {@code Foreign.bind}. */
@@ -22,6 +23,7 @@ public final class FirstCalls {
         Object defined = Foreign.defshared("long labs(long j)", "c").invoke(-3L);
         long bound = Foreign.bind(Labs.class, "c").labs(-4L);
         Object known = Foreign.call("labs", -5L);
-        System.out.println("OK " + byTypes + " " + fast + " " + defined + " " + bound + " " + known);
+        Object sized = Foreign.call("strlen", "sixsix"); // size_t: a built-in typedef
+        System.out.println("OK " + byTypes + " " + fast + " " + defined + " " + bound + " " + known + " " + sized);
     }
 }

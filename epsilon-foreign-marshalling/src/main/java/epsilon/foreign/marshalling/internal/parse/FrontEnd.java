@@ -60,7 +60,11 @@ public final class FrontEnd {
         @Override
         public CType typedef(String name) {
             CType user = TypeNames.userDefined(name);
-            return user != null ? user : builtins().typedef(name);
+            if (user != null) {
+                return user;
+            }
+            CType common = BuiltinNames.knownWithoutParsing(name);
+            return common != null ? common : builtins().typedef(name);
         }
 
         @Override

@@ -27,7 +27,7 @@ import java.util.Set;
  * parameter lists, nested), type names, attributes after a declarator, and what the constant evaluator asks of
  * types. {@link DeclarationParser} reads declarations with it; {@link Tags} reads struct, union and enum bodies.
  */
-final class TypeReader implements ConstantEvaluator.Types {
+final class TypeReader implements ConstantEvaluator.Types, Attributes.Alignments {
     static final Set<String> QUALIFIERS = Set.of("const", "volatile", "restrict", "__restrict",
             "__restrict__", "__const", "__const__", "__volatile", "__volatile__", "_Nonnull", "_Nullable",
             "_Null_unspecified", "__unaligned", "__ptr32", "__ptr64", "__w64", "_Noreturn", "__extension__",
@@ -78,7 +78,7 @@ final class TypeReader implements ConstantEvaluator.Types {
         String symbol = null;
         while (true) {
             if (Attributes.startsAttribute(cursor)) {
-                attributes.readAll(cursor, evaluator, this::alignas);
+                attributes.readAll(cursor, evaluator, this);
             } else if (cursor.peek().is("__asm__") || cursor.peek().is("asm") || cursor.peek().is("__asm")) {
                 Token keyword = cursor.next();
                 cursor.expect("(", "after " + keyword.text());
@@ -163,7 +163,7 @@ final class TypeReader implements ConstantEvaluator.Types {
         while (true) {
             Token token = cursor.peek();
             if (Attributes.startsAttribute(cursor)) {
-                result.attributes.readAll(cursor, evaluator, this::alignas);
+                result.attributes.readAll(cursor, evaluator, this);
                 continue;
             }
             if (!token.isIdentifier()) {
@@ -299,7 +299,9 @@ final class TypeReader implements ConstantEvaluator.Types {
         return type;
     }
 
-    long alignas(Token keyword) {
+    // this object itself is the readers' Alignments: a method reference would spin a class on a first parse
+    @Override
+    public long alignas(Token keyword) {
         if (startsTypeName(0)) {
             return typeName().layout().byteAlignment();
         }
@@ -320,7 +322,7 @@ final class TypeReader implements ConstantEvaluator.Types {
                 while (cursor.peek().isIdentifier() && QUALIFIERS.contains(cursor.peek().text())
                         || Attributes.startsAttribute(cursor)) {
                     if (Attributes.startsAttribute(cursor)) {
-                        new Attributes().readAll(cursor, evaluator, this::alignas);
+                        new Attributes().readAll(cursor, evaluator, this);
                     } else {
                         constPointer |= cursor.next().text().contains("const");
                     }
@@ -332,7 +334,7 @@ final class TypeReader implements ConstantEvaluator.Types {
             if (cursor.peek().is("(") && startsNestedDeclarator(abstractAllowed)) {
                 cursor.next();
                 if (Attributes.startsAttribute(cursor)) {
-                    new Attributes().readAll(cursor, evaluator, this::alignas);
+                    new Attributes().readAll(cursor, evaluator, this);
                 }
                 Declarator nested = declarator(abstractAllowed);
                 cursor.expect(")", "to close a parenthesized declarator");
@@ -387,7 +389,7 @@ final class TypeReader implements ConstantEvaluator.Types {
             int mark = cursor.mark();
             try {
                 cursor.next();
-                new Attributes().readAll(cursor, evaluator, this::alignas);
+                new Attributes().readAll(cursor, evaluator, this);
                 return cursor.peek().is("*") || cursor.peek().is("(");
             } finally {
                 cursor.reset(mark);
