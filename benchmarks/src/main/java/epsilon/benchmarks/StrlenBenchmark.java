@@ -50,6 +50,7 @@ public class StrlenBenchmark {
 
     public String text = "hello, native world";
     public MemorySegment segment;
+    private MemorySegment stringBuffer;
     public com.sun.jna.Memory jnaMemory;
     public jnr.ffi.Pointer jnrMemory;
     private Arena arena;
@@ -58,6 +59,7 @@ public class StrlenBenchmark {
     public void allocate() {
         arena = Arena.ofConfined();
         segment = arena.allocateFrom(text);
+        stringBuffer = arena.allocate(256);
         jnaMemory = new com.sun.jna.Memory(text.length() + 1);
         jnaMemory.setString(0, text);
         jnrMemory = jnr.ffi.Memory.allocateDirect(jnr.ffi.Runtime.getRuntime(Peers.JNR), text.length() + 1);
@@ -86,6 +88,16 @@ public class StrlenBenchmark {
         try (Arena call = Arena.ofConfined()) {
             return (long) RawPanama.STRLEN.invokeExact(call.allocateFrom(text));
         }
+    }
+
+    /**
+     * The floor of any String path through the JDK's own string writer: raw Panama with a buffer kept for reuse,
+     * {@code MemorySegment.setString} into it, then the call; no arena, no checks, nothing a library must do.
+     */
+    @Benchmark
+    public long panamaRawStringInBuffer() throws Throwable {
+        stringBuffer.setString(0, text);
+        return (long) RawPanama.STRLEN.invokeExact(stringBuffer);
     }
 
     /** Level 3: epsilon.foreign.inline's static-final critical handle. */

@@ -388,20 +388,18 @@ public final class DynamicFunction implements ForeignFunction {
             boolean arrays = false;
             for (int i = 0; i < args.length; i++) {
                 Object value = args[i];
-                if (!isExact(value, i)) {
-                    Charset charset = stringCharsets[i];
-                    if (charset != null && value instanceof String text) {
-                        carriers[i] = encode(text, charset, frame, i);
-                    } else {
-                        carriers[i] = convert(value, parameterTypes[i], frame, i);
-                        arrays |= OutParameters.isCopiedBack(value) || value instanceof StructView;
-                    }
+                Charset charset = stringCharsets[i];
+                if (charset != null && value instanceof String text) { // the common conversion first
+                    carriers[i] = encode(text, charset, frame, i);
+                } else if (!isExact(value, i)) {
+                    carriers[i] = convert(value, parameterTypes[i], frame, i);
+                    arrays |= OutParameters.isCopiedBack(value) || value instanceof StructView;
                 }
             }
             Object suspended = mayCallBack ? CallbackFailures.suspendPending() : null;
             Object raw;
             try {
-                raw = fixedShape.invoke(carriers);
+                raw = fixedShape.invokePrechecked(carriers); // checkArity counted them; conversions made each its carrier
             } catch (IllegalStateException | IllegalArgumentException | WrongThreadException rejected) {
                 throw refused(rejected, args, suspended);
             }

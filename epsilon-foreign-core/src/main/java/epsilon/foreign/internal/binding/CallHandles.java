@@ -308,9 +308,20 @@ final class CallHandles {
         return MethodHandles.foldArguments(guarded, SUSPEND);
     }
 
-    /** Whether C may call back into Java during the method's call: it takes a pointer, an array or varargs. */
+    /**
+     * Whether C may call back into Java during the method's call: it takes a pointer, an array or varargs. A
+     * {@code String} is text C reads, not a way back, as on the dynamic path (whose rule is the C type's kind).
+     */
     private static boolean mayCallBack(NativeMethod method) {
-        return method.firstVariadic() >= 0 || method.takesReferences();
+        if (method.firstVariadic() >= 0) {
+            return true;
+        }
+        for (NativeMethod.Argument argument : method.arguments()) {
+            if (!argument.javaType().isPrimitive() && argument.javaType() != String.class) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
