@@ -209,6 +209,13 @@ public final class DynamicFunction implements ForeignFunction {
         if (checksOpen && !library.isOpen()) {
             throw library.closedError(name);
         }
+        if (exactPath != null) { // the generated path straight from here: one call less for the JIT to inline
+            Object result = invokeExactPath(arguments);
+            if (result != BoundTrampoline.NOT_EXACT) {
+                return result;
+            }
+            return dispatch(arguments);
+        }
         return invokeOpen(arguments);
     }
 
