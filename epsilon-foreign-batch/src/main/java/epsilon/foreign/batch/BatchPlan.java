@@ -212,8 +212,8 @@ public final class BatchPlan {
      *
      * @param rows    the rows, which must not depend on one another's effects
      * @param pool    the pool to run them in, such as {@link ForkJoinPool#commonPool()}
-     * @param onError what a failed call does: under {@link OnError#STOP} the first failure is thrown, and rows
-     *                other threads were running may still have run
+     * @param onError what a failed call does: under {@link OnError#STOP} the first failure is thrown once the rows
+     *                other threads were running have finished (they may have run), and rows not started never run
      * @return the results of each row, in row order
      * @throws epsilon.foreign.marshalling.ArityError when a row has not {@link #arity()} arguments
      * @throws BatchError under {@link OnError#STOP}, naming the row and the call

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A plan compiled: one handle per step, run by a generated class (or, with {@value #MODE_PROPERTY}
@@ -204,17 +205,23 @@ public final class CompiledPlan {
      *
      * @param rows        the rows, independent of each other
      * @param pool        the pool whose threads run them
-     * @param stopOnError whether a failure ends the replay (rows other threads were running may still finish)
+     * @param stopOnError whether a failure ends the replay: ranges not started are skipped, and the ones other
+     *                    threads were running finish before the failure is thrown
      * @return the results of each row, in order
      */
     public List<BatchResults> runParallel(List<Object[]> rows, ForkJoinPool pool, boolean stopOnError) {
         BatchResults[] results = new BatchResults[rows.size()];
         int leaf = Math.max(1, rows.size() / (pool.getParallelism() * 4));
-        pool.invoke(new Rows(rows, 0, rows.size(), leaf, stopOnError, results));
+        pool.invoke(new Rows(rows, 0, rows.size(), leaf, stopOnError, results, new AtomicBoolean()));
         return Arrays.asList(results);
     }
 
-    /** A range of rows: split in halves down to a leaf's size, each leaf in one run memory. */
+    /**
+     * A range of rows: split in halves down to a leaf's size, each leaf in one run memory. Both halves always finish
+     * before the range does, even when one fails, so that a replay never returns (or throws) while another thread is
+     * still calling C for it, or still holds a run memory; after a failure with {@code stopOnError}, ranges not yet
+     * started are skipped.
+     */
     private final class Rows extends RecursiveAction {
         private final List<Object[]> rows;
         private final int from;
@@ -222,25 +229,53 @@ public final class CompiledPlan {
         private final int leaf;
         private final boolean stopOnError;
         private final BatchResults[] results;
+        private final AtomicBoolean stopped;
 
-        Rows(List<Object[]> rows, int from, int to, int leaf, boolean stopOnError, BatchResults[] results) {
+        Rows(List<Object[]> rows, int from, int to, int leaf, boolean stopOnError, BatchResults[] results,
+             AtomicBoolean stopped) {
             this.rows = rows;
             this.from = from;
             this.to = to;
             this.leaf = leaf;
             this.stopOnError = stopOnError;
             this.results = results;
+            this.stopped = stopped;
         }
 
         @Override
         protected void compute() {
+            if (stopped.get()) {
+                return;
+            }
             if (to - from <= leaf) {
-                runRange(rows, from, to, stopOnError, results);
+                try {
+                    runRange(rows, from, to, stopOnError, results);
+                } catch (RuntimeException | Error failure) {
+                    stopped.set(stopOnError);
+                    throw failure;
+                }
                 return;
             }
             int middle = (from + to) >>> 1;
-            invokeAll(new Rows(rows, from, middle, leaf, stopOnError, results),
-                    new Rows(rows, middle, to, leaf, stopOnError, results));
+            Rows right = new Rows(rows, middle, to, leaf, stopOnError, results, stopped);
+            right.fork();
+            Throwable first = null;
+            try {
+                new Rows(rows, from, middle, leaf, stopOnError, results, stopped).compute();
+            } catch (RuntimeException | Error failure) {
+                first = failure;
+            }
+            try {
+                right.join(); // even after a failure on the left: the right half may be running on another thread
+            } catch (RuntimeException | Error failure) {
+                first = first == null ? failure : first;
+            }
+            if (first instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (first != null) {
+                throw (Error) first;
+            }
         }
     }
 
