@@ -280,6 +280,17 @@ class LibcTest {
     }
 
     @Test
+    void shouldRefuseMemcpyOfFreedRegionsAsClosedNotAsOverlapping() {
+        Arena arena = Arena.ofConfined();
+        MemorySegment text = arena.allocateFrom("0123456789");
+        arena.close();
+        // once freed, overlap is not the mistake: the closed segment is (found by LibcPropertiesTest)
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Libc.memcpy(text.asSlice(2), text, 5));
+        assertEquals("Already closed", e.getMessage());
+    }
+
+    @Test
     void shouldTakeJavaNullAsCsNullForArgumentsAndRefuseItWhereCDereferences() {
         assertEquals("strlen: s is NULL", refusal(() -> Libc.strlen((byte[]) null)));
         assertEquals("strnlen: s is NULL", refusal(() -> Libc.strnlen((byte[]) null, 0)));
