@@ -16,5 +16,5 @@
 module epsilon.foreign.marshalling {
     exports epsilon.foreign.marshalling;
     exports epsilon.foreign.marshalling.internal.convert to epsilon.foreign.struct, epsilon.foreign.callback,
-            epsilon.foreign, epsilon.foreign.optimize;
+            epsilon.foreign, epsilon.foreign.optimize, epsilon.foreign.batch;
 }

@@ -22,6 +22,7 @@ import epsilon.foreign.marshalling.NativeStrings;
 import epsilon.foreign.marshalling.StringType;
 import epsilon.foreign.marshalling.StructType;
 import epsilon.foreign.marshalling.internal.convert.Adapters;
+import epsilon.foreign.marshalling.internal.convert.CapturedErrno;
 import epsilon.foreign.marshalling.internal.convert.Failures;
 import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
 import epsilon.foreign.marshalling.internal.convert.OutParameters;
@@ -439,7 +440,7 @@ public final class DynamicFunction implements ForeignFunction {
         }
         MemorySegment captured = null;
         if (errnoPolicy != null) {
-            captured = frame.allocate(ErrnoSupport.CAPTURE_LAYOUT);
+            captured = frame.allocate(CapturedErrno.CAPTURE_LAYOUT);
             carriers[lead++] = captured;
         }
         int fixed = parameterTypes.length;
@@ -487,11 +488,11 @@ public final class DynamicFunction implements ForeignFunction {
         if (errnoPolicy == null) {
             return convertResult(raw);
         }
-        if (errnoPolicy == ErrnoPolicy.THROW && ErrnoSupport.isFailure(raw)) {
-            throw ErrnoSupport.error(name, ErrnoSupport.errno(captured));
+        if (errnoPolicy == ErrnoPolicy.THROW && CapturedErrno.isFailure(raw)) {
+            throw CapturedErrno.error(name, captured);
         }
         Object result = convertResult(raw);
-        return errnoPolicy == ErrnoPolicy.RETURN ? new ErrnoResult(result, ErrnoSupport.errno(captured)) : result;
+        return errnoPolicy == ErrnoPolicy.RETURN ? new ErrnoResult(result, CapturedErrno.errno(captured)) : result;
     }
 
     /** What C wrote through the pointers made for arrays and holders, back into them (as C's caller would see). */

@@ -16,6 +16,7 @@ import epsilon.foreign.marshalling.NullArgumentError;
 import epsilon.foreign.marshalling.PointerType;
 import epsilon.foreign.marshalling.StringType;
 import epsilon.foreign.marshalling.StructType;
+import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
 import epsilon.foreign.struct.StructView;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -86,7 +87,7 @@ final class Arguments {
                 if (type.kind() == CType.Kind.STRUCT) {
                     yield struct(value, (StructType) type, p, run);
                 }
-                MemorySegment heap = p.heapAccess() ? heapSegment(value) : null;
+                MemorySegment heap = p.heapAccess() ? MemoryAccess.heapSegment(value) : null;
                 yield heap != null ? heap : Marshal.toForeign(value, type, run.memory(), p.function(), p.index());
             }
         };
@@ -172,20 +173,6 @@ final class Arguments {
         }
     }
 
-    /** A primitive array's own storage, for a critical call with heap access; null for anything else. */
-    static MemorySegment heapSegment(Object value) {
-        return switch (value) {
-            case byte[] a -> MemorySegment.ofArray(a);
-            case short[] a -> MemorySegment.ofArray(a);
-            case char[] a -> MemorySegment.ofArray(a);
-            case int[] a -> MemorySegment.ofArray(a);
-            case long[] a -> MemorySegment.ofArray(a);
-            case float[] a -> MemorySegment.ofArray(a);
-            case double[] a -> MemorySegment.ofArray(a);
-            case null, default -> null;
-        };
-    }
-
     /**
      * After the call: what C wrote through the pointer made for an array, a holder or a heap view, back into it, as
      * C's own caller would see it. A {@code const} target is not copied back: C promised not to write it.
@@ -200,7 +187,7 @@ final class Arguments {
             return;
         }
         boolean constTarget = p.type() instanceof PointerType pointer && pointer.isConstTarget();
-        MemorySegment array = heapSegment(value);
+        MemorySegment array = MemoryAccess.heapSegment(value);
         if (array != null) {
             if (!constTarget) {
                 MemorySegment.copy(copy, 0, array, 0, Math.min(copy.byteSize(), array.byteSize()));

@@ -12,6 +12,7 @@ import epsilon.foreign.marshalling.ForeignError;
 import epsilon.foreign.marshalling.FreedMemoryError;
 import epsilon.foreign.marshalling.Marshal;
 import epsilon.foreign.marshalling.StructType;
+import epsilon.foreign.marshalling.internal.convert.CapturedErrno;
 import epsilon.foreign.struct.StructView;
 import java.lang.foreign.MemorySegment;
 
@@ -62,7 +63,7 @@ public final class Run {
         failures = null;
         if (plan.capturesErrno()) {
             errnos = new int[size];
-            capture = memory.allocate(Errnos.CAPTURE_LAYOUT);
+            capture = memory.allocate(CapturedErrno.CAPTURE_LAYOUT);
         }
     }
 
@@ -118,7 +119,7 @@ public final class Run {
 
     static void storeObject(Object raw, Run run, StepInfo step) {
         if (step.mayCallBack() || step.capturesErrno() || run.pending > 0) {
-            run.after(step, Errnos.isFailure(raw));
+            run.after(step, CapturedErrno.isFailure(raw));
         }
         run.objects[step.index()] = run.convertResult(raw, step);
     }
@@ -147,10 +148,10 @@ public final class Run {
             }
         }
         if (step.capturesErrno()) {
-            int errno = Errnos.errno(capture);
+            int errno = CapturedErrno.errno(capture);
             errnos[step.index()] = errno;
             if (step.errnoPolicy() == ErrnoPolicy.THROW && failureValue) {
-                throw Errnos.error(step.function(), errno);
+                throw CapturedErrno.error(step.function(), errno);
             }
         }
     }

@@ -1,6 +1,7 @@
 package epsilon.foreign.optimize.support;
 
 import epsilon.foreign.callback.Callback;
+import epsilon.foreign.callback.CallbackClosedError;
 import epsilon.foreign.callback.CallbackFailures;
 import epsilon.foreign.callback.Callbacks;
 import epsilon.foreign.marshalling.ArgumentTypeError;
@@ -16,18 +17,15 @@ import epsilon.foreign.marshalling.NativeStrings;
 import epsilon.foreign.marshalling.NullArgumentError;
 import epsilon.foreign.marshalling.PointerType;
 import epsilon.foreign.marshalling.StructType;
+import epsilon.foreign.marshalling.internal.convert.CapturedErrno;
 import epsilon.foreign.marshalling.internal.convert.OutParameters;
 import epsilon.foreign.struct.StructView;
-import epsilon.foreign.callback.CallbackClosedError;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.charset.Charset;
 
 /**
@@ -41,9 +39,6 @@ import java.nio.charset.Charset;
  * <p>Public only for generated code; its methods may change with the processor that writes calls to them.
  */
 public final class Conversions {
-    private static final VarHandle ERRNO = Linker.Option.captureStateLayout()
-            .varHandle(MemoryLayout.PathElement.groupElement("errno"));
-
     private Conversions() {}
 
     /**
@@ -174,8 +169,7 @@ public final class Conversions {
      * @return the error, with errno and its {@code strerror} text
      */
     public static ErrnoError errno(MemorySegment state, String symbol) {
-        int errno = (int) ERRNO.get(state, 0L);
-        return new ErrnoError(symbol, errno, StrError.describe(errno));
+        return CapturedErrno.error(symbol, state);
     }
 
     /**
@@ -399,25 +393,5 @@ public final class Conversions {
                     symbol, -1);
         }
         return refused;
-    }
-
-    /** strerror, linked on the first failure only. */
-    private static final class StrError {
-        private static final MethodHandle STRERROR = Linker.nativeLinker().downcallHandle(
-                Linker.nativeLinker().defaultLookup().find("strerror").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-
-        static String describe(int errno) {
-            MemorySegment text;
-            try {
-                text = (MemorySegment) STRERROR.invokeExact(errno);
-            } catch (RuntimeException | Error unchecked) {
-                throw unchecked;
-            } catch (Throwable impossible) {
-                throw new IllegalStateException("strerror threw a checked exception", impossible);
-            }
-            String description = NativeStrings.fromNative(text);
-            return description == null ? "unknown error " + errno : description;
-        }
     }
 }
