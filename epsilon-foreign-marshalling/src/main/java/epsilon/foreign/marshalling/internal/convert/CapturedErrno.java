@@ -32,12 +32,22 @@ public final class CapturedErrno {
                 FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
     }
 
-    /** The errno captured in {@code state}, a segment of {@link #CAPTURE_LAYOUT}. */
+    /**
+     * The errno captured in a call's state.
+     *
+     * @param state a segment of {@link #CAPTURE_LAYOUT} the linker wrote after the call
+     * @return the errno it holds
+     */
     public static int errno(MemorySegment state) {
         return (int) ERRNO.get(state, 0L);
     }
 
-    /** Whether a C type has a failure value: a signed integer (-1) or a pointer ({@code NULL}). */
+    /**
+     * Whether a C type has a failure value.
+     *
+     * @param type a function's return type
+     * @return true for a signed integer (which fails as -1) and a pointer (which fails as {@code NULL})
+     */
     public static boolean hasFailureValue(CType type) {
         return switch (type.kind()) {
             case INT8, INT16, INT32, INT64, POINTER, STRING -> true;
@@ -45,7 +55,12 @@ public final class CapturedErrno {
         };
     }
 
-    /** Whether a raw result carrier is C's failure value for its type. */
+    /**
+     * Whether a raw result is C's failure value for its type.
+     *
+     * @param carrier the call's result as the linker returned it (a box or a segment), or {@code null}
+     * @return true for -1 of a signed integer and for a {@code NULL} pointer
+     */
     public static boolean isFailure(Object carrier) {
         return switch (carrier) {
             case Integer i -> i == -1;
@@ -57,17 +72,34 @@ public final class CapturedErrno {
         };
     }
 
-    /** The error of {@code function}'s failed call, its errno read from {@code state}. */
+    /**
+     * The error of a failed call, its errno read from the call's state.
+     *
+     * @param function the C function, named in the message
+     * @param state    a segment of {@link #CAPTURE_LAYOUT} the linker wrote after the call
+     * @return the error, with the errno and its {@code strerror} text
+     */
     public static ErrnoError error(String function, MemorySegment state) {
         return error(function, errno(state));
     }
 
-    /** The error of {@code function}'s failed call with {@code errno}, and its {@code strerror} text. */
+    /**
+     * The error of a failed call.
+     *
+     * @param function the C function, named in the message
+     * @param errno    the errno the call left
+     * @return the error, with the errno and its {@code strerror} text
+     */
     public static ErrnoError error(String function, int errno) {
         return new ErrnoError(function, errno, describe(errno));
     }
 
-    /** {@code strerror(errno)}: glibc and the other C libraries we run on return text that stays valid. */
+    /**
+     * {@code strerror(errno)}: glibc and the other C libraries we run on return text that stays valid.
+     *
+     * @param errno an errno value
+     * @return its text, or {@code "unknown error N"} should {@code strerror} return {@code NULL}
+     */
     public static String describe(int errno) {
         MemorySegment text;
         try {
