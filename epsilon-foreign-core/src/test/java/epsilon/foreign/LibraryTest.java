@@ -67,6 +67,19 @@ class LibraryTest {
     }
 
     @Test
+    void shouldRefuseExactCallsIntoAClosedLibraryInsteadOfCrashing() {
+        // int(void) takes the generated exact path; a library the JVM does not keep is unmapped on close
+        InstalledLibraries.assumeInstalled("sqlite3");
+        Library sqlite = Foreign.libOpen("sqlite3");
+        ForeignFunction version = Foreign.defshared("int sqlite3_libversion_number(void)", "sqlite3");
+        assertTrue((Integer) version.invoke() >= 3_000_000);
+        sqlite.close();
+        ClosedLibraryError e = assertThrows(ClosedLibraryError.class, version::invoke);
+        assertEquals("call to 'sqlite3_libversion_number' in library 'sqlite3', which has been closed",
+                e.getMessage());
+    }
+
+    @Test
     void shouldReopenALibraryByNameAfterItWasClosed() {
         Library first = Foreign.libOpen("libz.so.1");
         first.close();

@@ -207,7 +207,10 @@ public final class DynamicFunction implements ForeignFunction {
 
     @Override
     public Object invoke(Object... arguments) {
-        if (checksOpen && !library.isOpen()) {
+        if (!checksOpen) {
+            return invokeOpen(arguments); // holds the library for the call: its address is not checked by the JDK
+        }
+        if (!library.isOpen()) {
             throw library.closedError(name);
         }
         if (exactPath != null) { // the generated path straight from here: one call less for the JIT to inline
@@ -215,9 +218,8 @@ public final class DynamicFunction implements ForeignFunction {
             if (result != BoundTrampoline.NOT_EXACT) {
                 return result;
             }
-            return dispatch(arguments);
         }
-        return invokeOpen(arguments);
+        return dispatch(arguments);
     }
 
     @Override
