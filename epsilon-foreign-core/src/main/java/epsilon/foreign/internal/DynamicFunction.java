@@ -13,17 +13,14 @@ import epsilon.foreign.marshalling.ArityError;
 import epsilon.foreign.marshalling.CPrototype;
 import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.CallbackError;
-import epsilon.foreign.marshalling.ConversionError;
 import epsilon.foreign.marshalling.DeclarationError;
 import epsilon.foreign.marshalling.ForeignError;
 import epsilon.foreign.marshalling.FreedMemoryError;
 import epsilon.foreign.marshalling.Marshal;
-import epsilon.foreign.marshalling.NativeStrings;
 import epsilon.foreign.marshalling.StringType;
 import epsilon.foreign.marshalling.StructType;
 import epsilon.foreign.marshalling.internal.convert.Adapters;
 import epsilon.foreign.marshalling.internal.convert.CapturedErrno;
-import epsilon.foreign.marshalling.internal.convert.Failures;
 import epsilon.foreign.marshalling.internal.convert.MemoryAccess;
 import epsilon.foreign.marshalling.internal.convert.OutParameters;
 import epsilon.foreign.struct.StructView;
@@ -107,6 +104,20 @@ public final class DynamicFunction implements ForeignFunction {
     private final boolean[] nonnull;
     /** Whether any parameter is nonnull, so the all-segments fast path needs the check at all. */
     private final boolean checksNonnull;
+    /**
+     * Whether this function may get a generated {@link StringCall}: fixed arity, nothing before the arguments, no
+     * callback to watch for, a {@code char *} parameter, and every other parameter passed as its carrier's box.
+     */
+    private final boolean takesStrings;
+    /**
+     * The generated call for Strings, made once {@value #STRING_CALLS_BEFORE_GENERATING} calls have converted one
+     * (a program that passes text once does not pay for a class); null until then. Written once, under this
+     * object's lock; a thread that has not seen it yet takes the general path, which gives the same answer.
+     */
+    private StringCall stringCall;
+    /** Calls that converted a String while {@link #stringCall} was not made: counted loosely, as a trigger only. */
+    private int stringCalls;
+    static final int STRING_CALLS_BEFORE_GENERATING = 64;
 
     DynamicFunction(NativeLibrary library, MemorySegment address, CPrototype signature,
                     List<CallOption> callOptions, String documentation) {
@@ -187,6 +198,13 @@ public final class DynamicFunction implements ForeignFunction {
         }
         this.exactPath = fixedShape != null && leading == 0 && allExactBoxes && rawResult && !mayCallBack
                 ? fixedShape : null;
+        boolean text = false;
+        boolean carriersOrText = true;
+        for (int i = 0; i < parameterTypes.length; i++) {
+            text |= stringCharsets[i] != null;
+            carriersOrText &= stringCharsets[i] != null || exactBoxes[i] != null;
+        }
+        this.takesStrings = fixedShape != null && leading == 0 && !mayCallBack && text && carriersOrText;
     }
 
     private BoundTrampoline bind(List<CType> variadicTypes) {
@@ -304,11 +322,45 @@ public final class DynamicFunction implements ForeignFunction {
         if (args == null) {
             return dispatchGeneral(new Object[] {null}); // f.invoke((Object[]) null): one null argument
         }
+        StringCall strings = stringCall;
+        if (strings != null && args.length == parameterTypes.length) {
+            Object raw;
+            try { // the arguments one by one, so that the array need not leave the caller (see StringCall)
+                raw = switch (args.length) {
+                    case 1 -> strings.invoke1(args[0]);
+                    case 2 -> strings.invoke2(args[0], args[1]);
+                    case 3 -> strings.invoke3(args[0], args[1], args[2]);
+                    case 4 -> strings.invoke4(args[0], args[1], args[2], args[3]);
+                    default -> strings.invokeN(args);
+                };
+            } catch (IllegalStateException | IllegalArgumentException | WrongThreadException rejected) {
+                throw translate(rejected, args);
+            }
+            if (raw != BoundTrampoline.NOT_EXACT) {
+                return rawResult ? raw : convertResult(raw);
+            }
+        }
         checkArity(args.length);
         if (leading == 0 && fixedShape != null) {
             return allExact(args) ? callExact(args) : callConverted(args);
         }
         return dispatchGeneral(args);
+    }
+
+    /** Whether the generated call for Strings has been made; for tests, which cannot see it in a stack trace. */
+    boolean hasStringCall() {
+        return stringCall != null;
+    }
+
+    /** Counts a call that converted a String and, at the threshold, generates this function's {@link StringCall}. */
+    private void countStringCall() {
+        if (++stringCalls == STRING_CALLS_BEFORE_GENERATING) {
+            synchronized (this) {
+                if (stringCall == null) {
+                    stringCall = StringCallGenerator.generate(name, fixedShape.handle(), stringCharsets, nonnull);
+                }
+            }
+        }
     }
 
     /** Out of line, so that the common case above stays small enough for the JIT to inline into its caller. */
@@ -396,15 +448,20 @@ public final class DynamicFunction implements ForeignFunction {
         Object[] carriers = frame != null ? frame.carriers(args) : args.clone();
         try {
             boolean arrays = false;
+            boolean encoded = false;
             for (int i = 0; i < args.length; i++) {
                 Object value = args[i];
                 Charset charset = stringCharsets[i];
                 if (charset != null && value instanceof String text) { // the common conversion first
-                    carriers[i] = encode(text, charset, frame, i);
+                    carriers[i] = StringArguments.encode(text, charset, frame, name, i);
+                    encoded = true;
                 } else if (!isExact(value, i)) {
                     carriers[i] = convert(value, parameterTypes[i], frame, i);
                     arrays |= OutParameters.isCopiedBack(value) || value instanceof StructView;
                 }
+            }
+            if (encoded && takesStrings && stringCall == null) {
+                countStringCall();
             }
             Object suspended = mayCallBack ? CallbackFailures.suspendPending() : null;
             Object raw;
@@ -506,15 +563,6 @@ public final class DynamicFunction implements ForeignFunction {
                 OutParameters.copyBack(args[i], carrier, type, name, i);
                 StructArguments.copyBackIfHeap(args[i], carrier);
             }
-        }
-    }
-
-    /** A String for a {@code char *} parameter: what {@link Marshal#toForeign} does for it, without the dispatch. */
-    private MemorySegment encode(String text, Charset charset, SegmentAllocator frame, int index) {
-        try {
-            return NativeStrings.toNative(text, charset, frame);
-        } catch (ConversionError e) {
-            throw Failures.inCall(e, name, index);
         }
     }
 
