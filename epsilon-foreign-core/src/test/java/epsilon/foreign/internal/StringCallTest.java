@@ -18,6 +18,8 @@ import epsilon.foreign.marshalling.NullArgumentError;
 import epsilon.foreign.marshalling.UnknownLibraryError;
 import epsilon.foreign.trampoline.BoundTrampoline;
 import java.lang.classfile.ClassFile;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.attribute.CodeAttribute;
 import java.lang.constant.ClassDesc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -238,6 +240,14 @@ class StringCallTest {
             byte[] bytes = StringCallGenerator.bytes(ClassDesc.of("epsilon.foreign.internal.VerifiedStringCall"),
                     (MethodType) shape[0], (Charset[]) shape[1], (boolean[]) shape[2]);
             assertEquals(List.of(), ClassFile.of().verify(bytes), shape[0].toString());
+            int arity = ((MethodType) shape[0]).parameterCount();
+            String calling = arity <= StringCallGenerator.SPREAD_ARITY ? "invoke" + arity : "invokeN";
+            for (MethodModel method : ClassFile.of().parse(bytes).methods()) {
+                if (method.methodName().equalsString(calling)) {
+                    int length = ((CodeAttribute) method.code().orElseThrow()).codeLength();
+                    assertTrue(length > 325, calling + " is " + length + " bytes: C2 would inline it (FreqInlineSize)");
+                }
+            }
         }
         IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class,
                 () -> StringCallGenerator.bytes(ClassDesc.of("epsilon.foreign.internal.Mismatch"),
