@@ -16,6 +16,16 @@ public final class CallbackArguments {
     private CallbackArguments() {}
 
     /**
+     * Whether an argument of this C type is a way for C to call back into Java during the call, so that the call must
+     * watch for a callback's failure: a function pointer, or a pointer of another kind (a callback may be passed as
+     * {@code void *}). Text ({@code char *}) is not, whether given as a String or a segment. The one rule of the
+     * dynamic path and the bound interfaces (a variadic call may always call back).
+     */
+    public static boolean mayCarryCallback(CType type) {
+        return type.kind() == CType.Kind.FUNCTION_POINTER || type.kind() == CType.Kind.POINTER;
+    }
+
+    /**
      * @throws ArgumentTypeError when the parameter's function-pointer type has another signature
      * @throws CallbackClosedError when the callback has been closed
      */

@@ -163,7 +163,7 @@ public final class DynamicFunction implements ForeignFunction {
         boolean pointers = false;
         boolean allocates = false;
         for (CType type : parameterTypes) {
-            pointers |= type.kind() == CType.Kind.FUNCTION_POINTER || type.kind() == CType.Kind.POINTER;
+            pointers |= CallbackArguments.mayCarryCallback(type);
             allocates |= type.needsAllocator() || type.kind() == CType.Kind.STRUCT || type.kind() == CType.Kind.ARRAY;
         }
         this.mayCallBack = signature.variadic() || pointers;

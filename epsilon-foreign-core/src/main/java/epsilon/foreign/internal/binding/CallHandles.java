@@ -2,6 +2,7 @@ package epsilon.foreign.internal.binding;
 
 import epsilon.foreign.callback.CallbackFailures;
 import epsilon.foreign.internal.CallFrame;
+import epsilon.foreign.internal.CallbackArguments;
 import epsilon.foreign.internal.KnownNonnull;
 import epsilon.foreign.internal.NativeLibrary;
 import epsilon.foreign.internal.ResultFreeing;
@@ -309,15 +310,16 @@ final class CallHandles {
     }
 
     /**
-     * Whether C may call back into Java during the method's call: it takes a pointer, an array or varargs. A
-     * {@code String} is text C reads, not a way back, as on the dynamic path (whose rule is the C type's kind).
+     * Whether C may call back into Java during the method's call: it is variadic, or an argument's C type can carry a
+     * callback ({@link CallbackArguments#mayCarryCallback}, the dynamic path's rule). A {@code char *} is text C
+     * reads, not a way back, whether the method takes it as a String or a segment.
      */
     private static boolean mayCallBack(NativeMethod method) {
         if (method.firstVariadic() >= 0) {
             return true;
         }
         for (NativeMethod.Argument argument : method.arguments()) {
-            if (!argument.javaType().isPrimitive() && argument.javaType() != String.class) {
+            if (CallbackArguments.mayCarryCallback(argument.type())) {
                 return true;
             }
         }
