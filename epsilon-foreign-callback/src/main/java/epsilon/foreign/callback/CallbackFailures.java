@@ -1,6 +1,7 @@
 package epsilon.foreign.callback;
 
 import epsilon.foreign.callback.internal.FailureRouter;
+import epsilon.foreign.callback.internal.UpcallsMade;
 import java.util.Optional;
 
 /**
@@ -97,7 +98,7 @@ public final class CallbackFailures {
      *         pending
      */
     public static Object suspendPending() {
-        return FailureRouter.suspend();
+        return UpcallsMade.any() ? FailureRouter.suspend() : null; // no callback yet, so nothing can be pending
     }
 
     /**
@@ -109,7 +110,8 @@ public final class CallbackFailures {
      * @return the failure a callback recorded since {@code suspendPending}, or {@code null} if none did
      */
     public static Throwable resumePending(Object suspended) {
-        return FailureRouter.resume(suspended);
+        // asked again rather than remembered from suspendPending: a callback made during the call may have failed
+        return UpcallsMade.any() ? FailureRouter.resume(suspended) : null;
     }
 
     /**

@@ -40,7 +40,7 @@ class FirstCallClassesTest {
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(finished, "the child hung: " + output);
         assertEquals(0, child.exitValue(), output);
-        assertEquals("OK 1 2 3 4 5 6", output.strip());
+        assertEquals("OK 1 2 3 4 5 6 7", output.strip());
 
         List<String> loaded = Files.readAllLines(log);
         List<String> spun = loaded.stream()
@@ -53,6 +53,9 @@ class FirstCallClassesTest {
         assertEquals(List.of(), heavy, "what a first call should not need: the regex engine, resource URLs and the"
                 + " runtime image reader, the process environment, the stream collectors, and the preprocessor, which"
                 + " only the built-in header needs, not a prototype naming size_t");
+        assertEquals(List.of(), loaded.stream()
+                .filter(line -> line.contains(" epsilon.foreign.callback.internal.UpcallState ")).toList(),
+                "a call that could call back, in a program that made no callback, needs no upcall state");
         assertTrue(loaded.stream().anyMatch(line -> line.contains(" epsilon.foreign.internal.DynamicFunction ")),
                 "the log lists the classes the calls loaded");
     }

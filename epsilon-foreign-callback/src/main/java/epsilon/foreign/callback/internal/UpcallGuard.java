@@ -93,6 +93,7 @@ final class UpcallGuard {
      */
     static MethodHandle guard(MethodHandle target, CallbackImpl callback, Object defaultResult) {
         UpcallGuard guard = new UpcallGuard(target, callback, defaultResult);
+        UpcallsMade.record();
         MethodType type = target.type();
         if (GENERATED) {
             return MethodHandles.insertArguments(GuardGenerator.guardOf(type), 0, guard, target);
