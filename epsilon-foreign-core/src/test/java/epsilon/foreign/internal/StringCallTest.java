@@ -10,6 +10,7 @@ import epsilon.foreign.ForeignFunction;
 import epsilon.foreign.Library;
 import epsilon.foreign.marshalling.ArgumentTypeError;
 import epsilon.foreign.marshalling.ArityError;
+import epsilon.foreign.marshalling.CType;
 import epsilon.foreign.marshalling.ClosedLibraryError;
 import epsilon.foreign.marshalling.ConversionError;
 import epsilon.foreign.marshalling.ForeignError;
@@ -99,9 +100,22 @@ class StringCallTest {
 
     @Test
     void shouldEncodeInTheDeclaredCharset() {
-        DynamicFunction strlen = warmed("size_t strlen(const char *s)", "c", "warm");
-        String latin = "caf\u00e9";
-        assertEquals((long) latin.getBytes(StandardCharsets.UTF_8).length, strlen.invoke(latin));
+        DynamicFunction latin = (DynamicFunction) Foreign.defshared("strlen", "c", CType.SIZE_T,
+                CType.string(StandardCharsets.ISO_8859_1));
+        for (int i = 0; i < DynamicFunction.STRING_CALLS_BEFORE_GENERATING; i++) {
+            latin.invoke("warm");
+        }
+        assertTrue(latin.hasStringCall());
+        assertEquals(4L, latin.invoke("caf\u00e9"), "one byte for e-acute in ISO-8859-1 (two in UTF-8)");
+        ConversionError euro = assertThrows(ConversionError.class, () -> latin.invoke("5 \u20ac"));
+        assertTrue(euro.getMessage().startsWith("argument 0 of strlen: "), euro.getMessage());
+        DynamicFunction wide = (DynamicFunction) Foreign.defshared("wcslen", "c", CType.SIZE_T, CType.WIDE_STRING);
+        for (int i = 0; i < DynamicFunction.STRING_CALLS_BEFORE_GENERATING; i++) {
+            wide.invoke("warm");
+        }
+        assertTrue(wide.hasStringCall());
+        assertEquals(5L, wide.invoke("h\u00e9llo"), "wchar_t: one unit per character");
+        assertEquals(1L, wide.invoke("\uD83D\uDE00"), "UTF-32: one unit for a supplementary character");
     }
 
     @Test
