@@ -34,7 +34,7 @@ import java.util.function.Consumer;
 
 /**
  * Writes, with {@code java.lang.classfile}, the {@link StringCall} of one function: a hidden class whose class data
- * is the downcall handle (address bound), then each {@code char *} parameter's charset, then the function's name.
+ * is the downcall handle (address bound), the function's name, then each {@code char *} parameter's charset.
  * For {@code size_t strlen(const char *s)} its method {@code invoke1(Object a0)} reads:
  * <pre>
  *   if (!(a0 instanceof String) &amp;&amp; !(a0 instanceof MemorySegment s &amp;&amp; !(s.isNative() &amp;&amp; s.address() == 0)))
@@ -64,6 +64,10 @@ final class StringCallGenerator {
     private static final MethodTypeDesc POINTER_TYPE = MethodTypeDesc.of(CD_MEMORY_SEGMENT, CD_STACK, CD_Object,
             CD_CHARSET, CD_String, CD_int);
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** The class data: the downcall handle, the function's name, then each {@code char *} parameter's charset. */
+    private static final int HANDLE = 0;
+    private static final int NAME = 1;
+    private static final int FIRST_CHARSET = 2;
     /**
      * Unreachable bytes after the method's last return, which make it longer than C2 inlines into a hot caller
      * (FreqInlineSize, 325 bytes). The call then stays a call of its own, compiled once with the encoding and
@@ -86,12 +90,12 @@ final class StringCallGenerator {
     static StringCall generate(String name, MethodHandle downcall, Charset[] charsets, boolean[] nonnull) {
         List<Object> classData = new ArrayList<>();
         classData.add(downcall);
+        classData.add(name);
         for (Charset charset : charsets) {
             if (charset != null) {
                 classData.add(charset);
             }
         }
-        classData.add(name);
         ClassDesc self = ClassDesc.of(StringCallGenerator.class.getPackageName() + ".StringCall"
                 + COUNTER.incrementAndGet() + "_" + javaIdentifier(name));
         byte[] bytes = bytes(self, downcall.type(), charsets, nonnull);
@@ -193,18 +197,14 @@ final class StringCallGenerator {
         Label end = code.newLabel();
         Label handler = code.newLabel();
         code.labelBinding(start);
-        code.ldc(DynamicConstantDesc.ofNamed(BSM_CLASS_DATA_AT, DEFAULT_NAME, CD_MethodHandle, 0));
-        int charsetIndex = 1;
-        int nameIndex = 1;
-        for (Charset charset : charsets) {
-            nameIndex += charset != null ? 1 : 0;
-        }
+        code.ldc(DynamicConstantDesc.ofNamed(BSM_CLASS_DATA_AT, DEFAULT_NAME, CD_MethodHandle, HANDLE));
+        int charsetIndex = FIRST_CHARSET;
         for (int i = 0; i < n; i++) {
             Class<?> carrier = type.parameterType(i);
             if (charsets[i] != null) {
                 code.aload(frame).aload(first + i);
                 code.ldc(DynamicConstantDesc.ofNamed(BSM_CLASS_DATA_AT, DEFAULT_NAME, CD_CHARSET, charsetIndex++));
-                code.ldc(DynamicConstantDesc.ofNamed(BSM_CLASS_DATA_AT, DEFAULT_NAME, CD_String, nameIndex));
+                code.ldc(DynamicConstantDesc.ofNamed(BSM_CLASS_DATA_AT, DEFAULT_NAME, CD_String, NAME));
                 code.loadConstant(i);
                 code.invokestatic(CD_STRING_ARGUMENTS, "pointer", POINTER_TYPE);
             } else {
