@@ -100,6 +100,34 @@ public class StrlenBenchmark {
         return (long) RawPanama.STRLEN.invokeExact(stringBuffer);
     }
 
+    /**
+     * {@link #panamaRawStringInBuffer} in a JVM whose C2 inlines 25 calls deep instead of 15 ({@code MaxInlineLevel}):
+     * the JDK's own string writer nests deeper than C2 inlines by default ({@code -XX:+PrintInlining} shows
+     * {@code Unsafe::copyMemory failed to inline: inlining too deep} under {@code setString}), and this row shows
+     * what that depth costs. Evidence for the String rows' floor, not a setting Epsilon asks for.
+     */
+    @Benchmark
+    @Fork(jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-XX:MaxInlineLevel=25"})
+    public long panamaRawStringInBufferInlinedDeeper() throws Throwable {
+        stringBuffer.setString(0, text);
+        return (long) RawPanama.STRLEN.invokeExact(stringBuffer);
+    }
+
+    /**
+     * {@link #panamaRawStringInBuffer} plus the one check a library must add to it: a String holding {@code '\0'}
+     * is refused (C would see it cut short), found with {@code String.indexOf}, the JDK's vectorized scan. The
+     * floor of a String call that never gives a silent wrong answer; the Epsilon rows add their dispatch to it.
+     */
+    @Benchmark
+    public long panamaRawStringInBufferChecked() throws Throwable {
+        String s = text;
+        if (s.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("string contains a NUL character");
+        }
+        stringBuffer.setString(0, s);
+        return (long) RawPanama.STRLEN.invokeExact(stringBuffer);
+    }
+
     /** Level 3: epsilon.foreign.inline's static-final critical handle. */
     @Benchmark
     public long inlineLibc() {
