@@ -3,6 +3,7 @@ package epsilon.foreign.internal;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 
 /**
@@ -95,10 +96,16 @@ public final class CallFrame implements SegmentAllocator, AutoCloseable {
         }
 
         /**
-         * {@code text} as a NUL-terminated UTF-8 string on this stack, written straight into the block
-         * ({@code MemorySegment.setString}). The first string of a frame opened on an empty stack starts the block,
-         * and the block itself is the pointer returned: no segment object per call. Marshalling's
-         * {@code NativeStrings.toNative}, which checks the text first, calls this for a UTF-8 {@code char *}.
+         * {@code text} as a NUL-terminated UTF-8 string on this stack, written straight into the block. The first
+         * string of a frame opened on an empty stack starts the block, and the block itself is the pointer
+         * returned: no segment object per call. Marshalling's {@code NativeStrings.toNative}, which checks the
+         * text first, calls this for a UTF-8 {@code char *}.
+         *
+         * <p>The write is the JDK's {@code SegmentAllocator.allocateFrom(String, Charset)} over {@link #free}, not
+         * {@code MemorySegment.setString}: both end in {@code Unsafe.copyMemory}, but {@code setString} reaches it
+         * five calls deeper, past the depth to which C2 inlines ({@code MaxInlineLevel}, 15), so from a call site
+         * already a few calls deep its copy and checks stayed calls of their own ({@code -XX:+PrintInlining}:
+         * {@code Unsafe::copyMemory failed to inline: inlining too deep}).
          */
         @Override
         public MemorySegment allocateFrom(String text) {
@@ -107,10 +114,24 @@ public final class CallFrame implements SegmentAllocator, AutoCloseable {
             if (start + bound > BLOCK_SIZE) {
                 return SegmentAllocator.super.allocateFrom(text);
             }
-            block.setString(start, text);
+            MemorySegment written = free.allocateFrom(text, StandardCharsets.UTF_8);
             top = start + bound;
-            return start == 0 ? block : block.asSlice(start);
+            return written;
         }
+
+        /**
+         * The block from its first free byte, given whole to one writer that knows its own length (a string whose
+         * bound {@link #allocateFrom(String)} has checked): the block itself when the stack is empty, so that no
+         * segment object is made.
+         */
+        private final class FreeSpace implements SegmentAllocator {
+            @Override
+            public MemorySegment allocate(long byteSize, long byteAlignment) {
+                return top == 0 ? block : block.asSlice(top);
+            }
+        }
+
+        private final FreeSpace free = new FreeSpace();
 
         @Override
         public MemorySegment allocate(long byteSize, long byteAlignment) {

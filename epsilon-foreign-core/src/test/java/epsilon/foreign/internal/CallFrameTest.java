@@ -58,6 +58,24 @@ class CallFrameTest {
     }
 
     @Test
+    void aStringLandsAfterTheFramesOtherTemporariesAndOneTooLargeForTheBlockOverflows() {
+        CallFrame.Stack stack = CallFrame.stack();
+        long mark = stack.mark();
+        MemorySegment cell = stack.allocate(8, 8);
+        cell.set(ValueLayout.JAVA_LONG, 0, -1L);
+        MemorySegment text = stack.allocateFrom("after a cell");
+        assertEquals(-1L, cell.get(ValueLayout.JAVA_LONG, 0), "the string must not overwrite the cell before it");
+        assertTrue(text.address() >= cell.address() + 8, "at " + text.address() + ", cell at " + cell.address());
+        assertEquals("after a cell", text.getString(0));
+        String large = "\u00e9".repeat(40_000); // 80,000 bytes of UTF-8: more than the 64 KiB block holds
+        MemorySegment overflowed = stack.allocateFrom(large);
+        assertEquals(large, overflowed.getString(0));
+        assertEquals("after a cell", text.getString(0), "the overflow must not touch the block");
+        stack.release(mark);
+        assertFalse(overflowed.scope().isAlive(), "the overflow is freed with its frame");
+    }
+
+    @Test
     void carriersAreCopiedIntoAnArrayOfTheFrameAndCleared() {
         CallFrame.Stack stack = CallFrame.stack();
         Object[] arguments = {1L, "two"};
