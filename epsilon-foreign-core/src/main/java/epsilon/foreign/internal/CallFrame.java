@@ -103,9 +103,9 @@ public final class CallFrame implements SegmentAllocator, AutoCloseable {
          *
          * <p>The write is the JDK's {@code SegmentAllocator.allocateFrom(String, Charset)} over {@link #free}, not
          * {@code MemorySegment.setString}: both end in {@code Unsafe.copyMemory}, but {@code setString} reaches it
-         * five calls deeper, past the depth to which C2 inlines ({@code MaxInlineLevel}, 15), so from a call site
-         * already a few calls deep its copy and checks stayed calls of their own ({@code -XX:+PrintInlining}:
-         * {@code Unsafe::copyMemory failed to inline: inlining too deep}).
+         * four calls deeper (13 calls against 9 in JDK 25), and C2 inlines at most 15 deep ({@code MaxInlineLevel}):
+         * from the generated String call, a few calls above this, the copy and its checks stayed calls of their own
+         * ({@code -XX:+LogCompilation}: {@code Unsafe::copyMemory: inlining too deep}).
          */
         @Override
         public MemorySegment allocateFrom(String text) {

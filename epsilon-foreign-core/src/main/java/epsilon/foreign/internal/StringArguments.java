@@ -32,7 +32,7 @@ final class StringArguments {
      */
     static MemorySegment pointer(CallFrame.Stack frame, Object value, Charset charset, String function, int index) {
         if (value instanceof String text) {
-            // UTF-8 without a NUL written here rather than through encode: three calls fewer between the generated
+            // UTF-8 without a NUL written here rather than through encode: two calls fewer between the generated
             // call and the JDK's copy, which then inlines whole (see CallFrame.Stack.allocateFrom). The charset
             // is a constant of the generated call, so the test folds. Anything else, errors included, is encode's.
             if (charset == StandardCharsets.UTF_8 && text.indexOf('\0') < 0) {
