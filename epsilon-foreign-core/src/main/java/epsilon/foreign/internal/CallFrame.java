@@ -3,6 +3,7 @@ package epsilon.foreign.internal;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 
@@ -96,10 +97,10 @@ public final class CallFrame implements SegmentAllocator, AutoCloseable {
         }
 
         /**
-         * {@code text} as a NUL-terminated UTF-8 string on this stack, written straight into the block. The first
-         * string of a frame opened on an empty stack starts the block, and the block itself is the pointer
-         * returned: no segment object per call. Marshalling's {@code NativeStrings.toNative}, which checks the
-         * text first, calls this for a UTF-8 {@code char *}.
+         * {@code text} as a NUL-terminated string on this stack; in UTF-8 (what {@code allocateFrom(String)} asks
+         * for too) written straight into the block, and the first string of a frame opened on an empty stack starts
+         * the block, which is then itself the pointer returned: no segment object per call. Marshalling's
+         * {@code NativeStrings.toNative}, which checks the text first, calls this for a UTF-8 {@code char *}.
          *
          * <p>The write is the JDK's {@code SegmentAllocator.allocateFrom(String, Charset)} over {@link #free}, not
          * {@code MemorySegment.setString}: both end in {@code Unsafe.copyMemory}, but {@code setString} reaches it
@@ -108,11 +109,11 @@ public final class CallFrame implements SegmentAllocator, AutoCloseable {
          * ({@code -XX:+LogCompilation}: {@code Unsafe::copyMemory: inlining too deep}).
          */
         @Override
-        public MemorySegment allocateFrom(String text) {
+        public MemorySegment allocateFrom(String text, Charset charset) {
             long start = top;
             long bound = text.length() * 3L + 1; // UTF-8 never takes more than three bytes per char
-            if (start + bound > BLOCK_SIZE) {
-                return SegmentAllocator.super.allocateFrom(text);
+            if (charset != StandardCharsets.UTF_8 || start + bound > BLOCK_SIZE) {
+                return SegmentAllocator.super.allocateFrom(text, charset);
             }
             MemorySegment written = free.allocateFrom(text, StandardCharsets.UTF_8);
             top = start + bound;
@@ -121,7 +122,7 @@ public final class CallFrame implements SegmentAllocator, AutoCloseable {
 
         /**
          * The block from its first free byte, given whole to one writer that knows its own length (a string whose
-         * bound {@link #allocateFrom(String)} has checked): the block itself when the stack is empty, so that no
+         * bound {@link #allocateFrom(String, Charset)} has checked): the block itself when the stack is empty, so that no
          * segment object is made.
          */
         private final class FreeSpace implements SegmentAllocator {

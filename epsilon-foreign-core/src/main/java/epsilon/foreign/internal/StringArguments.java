@@ -36,7 +36,7 @@ final class StringArguments {
             // call and the JDK's copy, which then inlines whole (see CallFrame.Stack.allocateFrom). The charset
             // is a constant of the generated call, so the test folds. Anything else, errors included, is encode's.
             if (charset == StandardCharsets.UTF_8 && text.indexOf('\0') < 0) {
-                return frame.allocateFrom(text);
+                return frame.allocateFrom(text, StandardCharsets.UTF_8);
             }
             return encode(text, charset, frame, function, index);
         }
