@@ -79,17 +79,22 @@ public final class NativeLibrary implements Library {
         if (cached != null) {
             return Optional.of(cached);
         }
+        // Held like a call: the JDK's library lookup runs dlsym without holding the library's arena, so a close on
+        // another thread could otherwise dlclose the handle under it (a JVM crash in the dynamic loader, found by
+        // LibraryCloseRaceTest). Close waits for the lookup as it waits for calls.
+        if (!enter()) {
+            throw closedLookupError(symbol);
+        }
         try {
             Optional<MemorySegment> found = lookup.find(symbol);
-            if (found.isEmpty() && !open) {
-                throw closedLookupError(symbol); // closed during the lookup, which then finds nothing
-            }
             if (found.isPresent()) {
                 symbols.putIfAbsent(symbol, found.get());
             }
             return found;
         } catch (IllegalStateException closedMeanwhile) {
             throw closedLookupError(symbol);
+        } finally {
+            exit();
         }
     }
 

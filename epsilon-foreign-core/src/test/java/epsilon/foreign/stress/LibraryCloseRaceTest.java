@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Closing a library while other threads call into it, in a child JVM so that a crash fails this test instead of
  * killing the build: for 20 seconds (or {@code -Depsilon.stress.millis}), 8 threads call zlib by name, through
- * resolved functions and through a bound interface while another opens and closes it; only right results and
- * {@code ClosedLibraryError} may come back.
+ * resolved functions and through a bound interface, or look its symbols up, while another opens and closes it; only
+ * right results and {@code ClosedLibraryError} may come back.
  */
 class LibraryCloseRaceTest {
     @Test

@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Calls into zlib from eight threads, by name, through resolved functions and through a bound interface, while
- * another thread opens and closes the library over and over. Every call must give the right result or a
- * {@link ClosedLibraryError}; anything else (another exception, a wrong result) is printed and the program exits
- * with 1; a crash kills the JVM, which the test that forks it sees. Prints the counts on success.
+ * Calls into zlib from eight threads, by name, through resolved functions and through a bound interface, or looks
+ * its symbols up, while another thread opens and closes the library over and over. Every call must give the right
+ * result or a {@link ClosedLibraryError}; anything else (another exception, a wrong result) is printed and the
+ * program exits with 1; a crash kills the JVM, which the test that forks it sees. Prints the counts on success.
  *
  * <p>Run by {@code LibraryCloseRaceTest} in a child JVM; the argument is the duration in milliseconds.
  */
@@ -39,7 +39,7 @@ public final class LibraryCloseStress {
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            int kind = i % 3;
+            int kind = i % 4;
             threads.add(Thread.ofPlatform().name("caller-" + i).start(() -> {
                 ForeignFunction resolved = null;
                 Zlib bound = null;
@@ -58,6 +58,11 @@ public final class LibraryCloseStress {
                                 }
                                 result = resolved.invoke();
                                 expected = version;
+                            }
+                            case 3 -> { // a symbol lookup, which dlsym answers on a library just reopened
+                                String symbol = SYMBOLS[(int) (FLIP.incrementAndGet() % SYMBOLS.length)];
+                                result = Foreign.libOpen("z").find(symbol).isPresent();
+                                expected = Boolean.TRUE;
                             }
                             default -> {
                                 if (bound == null) {
@@ -107,4 +112,6 @@ public final class LibraryCloseStress {
     }
 
     private static final AtomicLong FLIP = new AtomicLong();
+    private static final String[] SYMBOLS = {"zlibVersion", "compressBound", "crc32", "adler32", "deflate",
+        "inflate", "deflateEnd", "inflateEnd", "compress", "uncompress"};
 }
