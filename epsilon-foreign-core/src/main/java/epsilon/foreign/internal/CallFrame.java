@@ -122,8 +122,8 @@ public final class CallFrame implements SegmentAllocator, AutoCloseable {
 
         /**
          * The block from its first free byte, given whole to one writer that knows its own length (a string whose
-         * bound {@link #allocateFrom(String, Charset)} has checked): the block itself when the stack is empty, so that no
-         * segment object is made.
+         * bound {@link #allocateFrom(String, Charset)} has checked): the block itself when the stack is empty, so
+         * that no segment object is made.
          */
         private final class FreeSpace implements SegmentAllocator {
             @Override

@@ -41,7 +41,7 @@ final class FrameConversions {
             return MemorySegment.NULL;
         }
         // What NativeStrings.toNative does for UTF-8 without a NUL, one call nearer the caller: the JDK's write
-        // under it is a dozen calls deep, and C2 inlines 15 (see core's CallFrame.Stack.allocateFrom). The charset
+        // under it is a dozen calls deep, and C2 inlines 15 (see CallFrame.Stack.allocateFrom). The charset
         // is a constant where this is inlined, so the test folds; anything else, errors included, is toNative's.
         if (charset == StandardCharsets.UTF_8 && text.indexOf('\0') < 0) {
             return frame.allocateFrom(text, StandardCharsets.UTF_8);
