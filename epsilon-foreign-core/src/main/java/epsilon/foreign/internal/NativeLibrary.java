@@ -91,10 +91,8 @@ public final class NativeLibrary implements Library {
                 symbols.putIfAbsent(symbol, found.get());
             }
             return found;
-        } catch (IllegalStateException closedMeanwhile) {
-            throw closedLookupError(symbol);
         } finally {
-            exit();
+            exit(); // only close() closes the arena, and it waits for this: the lookup cannot see it closed
         }
     }
 
